@@ -1,0 +1,157 @@
+import { ActionSet } from "./actionSet";
+import { compareText } from "./compareText";
+import { hasWildcard, wildcardRegExp } from "./wildcard";
+
+/** The access levels of the AWS Service Authorization Reference. */
+export const ACCESS_LEVELS = ["List", "Read", "Write", "Permissions management", "Tagging"] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+export interface CatalogEntry {
+  /** `service:ActionName`, in AWS's spelling. */
+  action: string;
+  /** A compound level such as "Permissions management, Write" is given split. */
+  accessLevels: AccessLevel[];
+}
+
+/** Splits the catalogue's access level text ("Permissions management, Write") into levels. */
+export function splitAccessLevel(text: string): AccessLevel[] {
+  const levels = text.split(",").map((part) => part.trim()).filter(Boolean);
+  return levels.map((level) => {
+    const known = ACCESS_LEVELS.find((l) => l.toLowerCase() === level.toLowerCase());
+    if (!known) throw new Error(`unknown access level "${level}"`);
+    return known;
+  });
+}
+
+export interface PatternMatch {
+  actions: ActionSet;
+  /** Set when the pattern has no wildcard and names no catalogued action. */
+  unknown: string | null;
+}
+
+/**
+ * Every IAM action AWS documents, indexed for expanding `Action`/`NotAction` patterns.
+ * Actions are kept sorted by service so a pattern with a literal service scans only that
+ * service's actions; each distinct pattern is expanded once.
+ */
+export class ActionCatalog {
+  readonly size: number;
+  private readonly names: string[];
+  private readonly lowerNames: string[];
+  private readonly levelBits: Uint8Array;
+  private readonly services = new Map<string, { start: number; end: number }>();
+  private readonly indexByName = new Map<string, number>();
+  private readonly patternCache = new Map<string, PatternMatch>();
+  private allActions: ActionSet | null = null;
+
+  constructor(entries: readonly CatalogEntry[]) {
+    const sorted = [...entries].sort((a, b) => compareText(a.action, b.action));
+    this.size = sorted.length;
+    this.names = sorted.map((e) => e.action);
+    this.lowerNames = this.names.map((n) => n.toLowerCase());
+    this.levelBits = new Uint8Array(sorted.map((e) => e.accessLevels.reduce((bits, l) => bits | levelBit(l), 0)));
+    this.lowerNames.forEach((name, i) => {
+      const service = name.slice(0, name.indexOf(":"));
+      const range = this.services.get(service);
+      if (range) range.end = i + 1;
+      else this.services.set(service, { start: i, end: i + 1 });
+      this.indexByName.set(name, i);
+    });
+  }
+
+  empty(): ActionSet {
+    return new ActionSet(this.size);
+  }
+
+  all(): ActionSet {
+    this.allActions ??= ActionSet.full(this.size);
+    return this.allActions;
+  }
+
+  name(index: number): string {
+    return this.names[index]!;
+  }
+
+  indexOf(action: string): number | undefined {
+    return this.indexByName.get(action.toLowerCase());
+  }
+
+  service(index: number): string {
+    const name = this.lowerNames[index]!;
+    return name.slice(0, name.indexOf(":"));
+  }
+
+  accessLevels(index: number): AccessLevel[] {
+    const bits = this.levelBits[index]!;
+    return ACCESS_LEVELS.filter((l) => (bits & levelBit(l)) !== 0);
+  }
+
+  hasAccessLevel(index: number, level: AccessLevel): boolean {
+    return (this.levelBits[index]! & levelBit(level)) !== 0;
+  }
+
+  /** Sets of actions named by the given full names; throws on a name not in the catalogue. */
+  setOf(actions: readonly string[]): ActionSet {
+    const set = this.empty();
+    for (const action of actions) {
+      const index = this.indexOf(action);
+      if (index === undefined) throw new Error(`"${action}" is not in the action catalogue`);
+      set.add(index);
+    }
+    return set;
+  }
+
+  /** The actions an `Action` element pattern such as `s3:Get*` or `*` names (case-insensitive). */
+  match(pattern: string): PatternMatch {
+    const key = pattern.toLowerCase();
+    let result = this.patternCache.get(key);
+    if (!result) {
+      result = this.expand(key);
+      this.patternCache.set(key, result);
+    }
+    return result;
+  }
+
+  private expand(pattern: string): PatternMatch {
+    if (pattern === "*") return { actions: this.all(), unknown: null };
+    const colon = pattern.indexOf(":");
+    if (colon < 0) return { actions: this.empty(), unknown: pattern };
+    const servicePart = pattern.slice(0, colon);
+    const actionPart = pattern.slice(colon + 1);
+    const set = this.empty();
+    if (!hasWildcard(pattern)) {
+      const index = this.indexByName.get(pattern);
+      if (index === undefined) return { actions: set, unknown: pattern };
+      set.add(index);
+      return { actions: set, unknown: null };
+    }
+    const ranges = hasWildcard(servicePart)
+      ? [...this.services.entries()].filter(([service]) => wildcardRegExp(servicePart).test(service)).map(([, r]) => r)
+      : [this.services.get(servicePart)].filter((r) => r !== undefined);
+    const whole = actionPart === "*";
+    const re = wildcardRegExp(actionPart);
+    for (const { start, end } of ranges) {
+      if (whole) {
+        set.addRange(start, end);
+        continue;
+      }
+      for (let i = start; i < end; i++) {
+        const name = this.lowerNames[i]!;
+        if (re.test(name.slice(name.indexOf(":") + 1))) set.add(i);
+      }
+    }
+    return { actions: set, unknown: null };
+  }
+
+  /** The names of a set's actions, in catalogue order. */
+  actionNames(set: ActionSet): string[] {
+    const out: string[] = [];
+    for (const i of set.indices()) out.push(this.names[i]!);
+    return out;
+  }
+}
+
+function levelBit(level: AccessLevel): number {
+  return 1 << ACCESS_LEVELS.indexOf(level);
+}
+

@@ -1,0 +1,38 @@
+import { danglingPrincipal } from "./danglingPrincipal";
+import { noExternalId } from "./noExternalId";
+import { oidcUnrestricted } from "./oidcUnrestricted";
+import { adminAccess, costImpact, dataAccess, destructiveActions, privilegeEscalation, writeAccess } from "./permissionRules";
+import { rootPrincipal } from "./rootPrincipal";
+import type { FindingCode, FindingRule, TrustFacts } from "./types";
+import { unknownVendor } from "./unknownVendor";
+import { unused } from "./unused";
+import { weakExternalId } from "./weakExternalId";
+import { wildcardPrincipal } from "./wildcardPrincipal";
+
+export { FINDING, type FindingCode, type FindingRule, type TrustFacts } from "./types";
+
+/** Every rule, in the order findings are listed. */
+export const FINDING_RULES: readonly FindingRule[] = [
+  wildcardPrincipal,
+  oidcUnrestricted,
+  rootPrincipal,
+  noExternalId,
+  weakExternalId,
+  danglingPrincipal,
+  unknownVendor,
+  unused,
+  adminAccess,
+  privilegeEscalation,
+  destructiveActions,
+  costImpact,
+  dataAccess,
+  writeAccess,
+];
+
+export function findingRule(code: FindingCode): FindingRule {
+  return FINDING_RULES.find((r) => r.code === code)!;
+}
+
+export function findingsFor(facts: TrustFacts): FindingCode[] {
+  return FINDING_RULES.filter((rule) => rule.applies(facts)).map((rule) => rule.code);
+}

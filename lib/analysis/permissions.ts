@@ -1,0 +1,186 @@
+/**
+ * What a role can do: its identity policies' Allow statements expanded against the action
+ * catalogue, minus unconditional `Resource: "*"` Denies, intersected with the permissions
+ * boundary, then sorted into the risk categories of `riskCatalog.ts`.
+ */
+import { createHash } from "node:crypto";
+import { ACCESS_LEVELS, type AccessLevel, type ActionCatalog } from "./actionCatalog";
+import type { ActionSet } from "./actionSet";
+import type { PolicyDocument } from "./policyDocument";
+import type { RiskCatalog } from "./riskCatalog";
+
+/** One Allow statement of one policy, as the dashboard shows it. */
+export interface Grant {
+  policy: string;
+  statement: number;
+  sid: string | null;
+  actions: string[] | null;
+  notActions: string[] | null;
+  resources: string[] | null;
+  notResources: string[] | null;
+  conditional: boolean;
+}
+
+interface CompiledStatement {
+  grant: Omit<Grant, "policy">;
+  actions: ActionSet;
+  /** Allows every action on every resource with no condition. */
+  everywhere: boolean;
+}
+
+/** A policy document resolved against the catalogue; computed once per distinct document. */
+export interface CompiledPolicy {
+  allows: CompiledStatement[];
+  /** Unconditional Deny on `Resource: "*"`: taken away whatever else allows it. */
+  denied: ActionSet;
+  unknownActions: string[];
+}
+
+export function compilePolicy(doc: PolicyDocument, catalog: ActionCatalog): CompiledPolicy {
+  const allows: CompiledStatement[] = [];
+  let denied = catalog.empty();
+  const unknown = new Set<string>();
+  for (const s of doc.statements) {
+    let actions = catalog.empty();
+    for (const pattern of s.action ?? s.notAction!) {
+      const match = catalog.match(pattern);
+      actions = actions.union(match.actions);
+      if (match.unknown && s.action && s.effect === "Allow") unknown.add(match.unknown);
+    }
+    if (s.notAction) actions = actions.complement();
+    if (s.effect === "Deny") {
+      if (!s.condition && s.resource?.includes("*")) denied = denied.union(actions);
+      continue;
+    }
+    const grant = {
+      statement: s.index,
+      sid: s.sid,
+      actions: s.action,
+      notActions: s.notAction,
+      resources: s.resource,
+      notResources: s.notResource,
+      conditional: s.condition !== null,
+    };
+    const everywhere = !s.condition && (s.resource?.includes("*") ?? false) && actions.isFull();
+    allows.push({ grant, actions, everywhere });
+  }
+  return { allows, denied, unknownActions: [...unknown].sort() };
+}
+
+export interface NamedPolicy {
+  name: string;
+  compiled: CompiledPolicy;
+}
+
+export interface ServiceAccess {
+  service: string;
+  accessLevels: AccessLevel[];
+  actions: number;
+}
+
+/** The permission summary of the output contract, plus what storage and display need. */
+export interface PermissionSummary {
+  /** Same value for roles that can do exactly the same things on the same resources. */
+  fingerprint: string;
+  admin: boolean;
+  accessLevels: AccessLevel[];
+  privilegeEscalation: string[];
+  destructive: string[];
+  costImpact: string[];
+  dataAccess: string[];
+  actionCount: number;
+  writeActionCount: number;
+  services: ServiceAccess[];
+  unknownActions: string[];
+  /** Attached or boundary policies whose document was not in the input. */
+  missingPolicies: string[];
+  boundary: string | null;
+  grants: Grant[];
+}
+
+export interface EffectivePermissions {
+  summary: PermissionSummary;
+  /** Every action granted, for "who can do X" queries. */
+  allowed: ActionSet;
+}
+
+export function effectivePermissions(
+  policies: readonly NamedPolicy[],
+  boundary: NamedPolicy | null,
+  missingPolicies: readonly string[],
+  risk: RiskCatalog,
+): EffectivePermissions {
+  const { catalog } = risk;
+  let denied = catalog.empty();
+  for (const p of [...policies, ...(boundary ? [boundary] : [])]) denied = denied.union(p.compiled.denied);
+
+  let allowed = catalog.empty();
+  let everywhere = false;
+  const grants: Grant[] = [];
+  for (const p of policies) {
+    for (const s of p.compiled.allows) {
+      allowed = allowed.union(s.actions);
+      everywhere ||= s.everywhere;
+      grants.push({ policy: p.name, ...s.grant });
+    }
+  }
+  if (boundary) {
+    let ceiling = catalog.empty();
+    for (const s of boundary.compiled.allows) ceiling = ceiling.union(s.actions);
+    allowed = allowed.intersect(ceiling);
+    everywhere &&= boundary.compiled.allows.some((s) => s.everywhere);
+  }
+  allowed = allowed.minus(denied);
+
+  const unknownActions = [...new Set(policies.flatMap((p) => p.compiled.unknownActions))].sort();
+  const summary: PermissionSummary = {
+    fingerprint: "",
+    admin: everywhere && allowed.isFull(),
+    accessLevels: accessLevelsOf(allowed, catalog),
+    privilegeEscalation: risk.escalationMethods(allowed),
+    destructive: catalog.actionNames(allowed.intersect(risk.destructive)),
+    costImpact: catalog.actionNames(allowed.intersect(risk.costImpact)),
+    dataAccess: catalog.actionNames(allowed.intersect(risk.dataAccess)),
+    actionCount: allowed.count(),
+    writeActionCount: allowed.intersect(risk.write).count(),
+    services: servicesOf(allowed, catalog),
+    unknownActions,
+    missingPolicies: [...missingPolicies],
+    boundary: boundary?.name ?? null,
+    grants,
+  };
+  summary.fingerprint = fingerprint(allowed, summary);
+  return { summary, allowed };
+}
+
+function accessLevelsOf(set: ActionSet, catalog: ActionCatalog): AccessLevel[] {
+  const seen = new Set<AccessLevel>();
+  for (const i of set.indices()) {
+    for (const level of catalog.accessLevels(i)) seen.add(level);
+    if (seen.size === ACCESS_LEVELS.length) break;
+  }
+  return ACCESS_LEVELS.filter((l) => seen.has(l));
+}
+
+function servicesOf(set: ActionSet, catalog: ActionCatalog): ServiceAccess[] {
+  const byService = new Map<string, { levels: Set<AccessLevel>; actions: number }>();
+  for (const i of set.indices()) {
+    const service = catalog.service(i);
+    let entry = byService.get(service);
+    if (!entry) byService.set(service, (entry = { levels: new Set(), actions: 0 }));
+    entry.actions++;
+    for (const level of catalog.accessLevels(i)) entry.levels.add(level);
+  }
+  return [...byService.entries()].map(([service, e]) => ({
+    service,
+    accessLevels: ACCESS_LEVELS.filter((l) => e.levels.has(l)),
+    actions: e.actions,
+  }));
+}
+
+function fingerprint(allowed: ActionSet, summary: PermissionSummary): string {
+  const hash = createHash("sha256");
+  hash.update(allowed.key());
+  hash.update(JSON.stringify([summary.admin, summary.unknownActions, summary.missingPolicies, summary.boundary, summary.grants]));
+  return hash.digest("hex").slice(0, 32);
+}

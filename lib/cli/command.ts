@@ -1,0 +1,49 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
+
+export interface Command {
+  name: string;
+  summary: string;
+  /** The full `--help` text. */
+  help: string;
+  options: OptionSpec;
+  /** Names of the positional arguments, for messages; the first `required` are required. */
+  positionals: { names: string[]; required: number };
+  run(values: Record<string, string | boolean | undefined>, positionals: string[], io: CommandIO): Promise<number>;
+}
+
+export interface CommandIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Bad usage: printed as one line and exit code 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export function parseCommandLine(command: Command, argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { ...command.options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(firstLine((error as Error).message));
+  }
+  const { values, positionals } = parsed;
+  if (!values.help) {
+    const { names, required } = command.positionals;
+    if (positionals.length < required) throw new UsageError(`missing ${names[positionals.length]}`);
+    if (positionals.length > names.length) throw new UsageError(`unexpected argument '${positionals[names.length]}'`);
+  }
+  return { values: values as Record<string, string | boolean | undefined>, positionals, help: values.help === true };
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0]!.replace(/\. To specify a positional argument.*$/, "");
+}

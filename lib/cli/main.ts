@@ -1,0 +1,45 @@
+import { analyzeCommand } from "./analyzeCommand";
+import { parseCommandLine, UsageError, type Command, type CommandIO } from "./command";
+
+const COMMANDS: readonly Command[] = [analyzeCommand];
+
+const HELP = `Usage: vendorscope <command> [options]
+
+Vendorscope keeps an inventory of third-party access to an AWS Organization.
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(12)}${c.summary}`).join("\n")}
+
+Run 'vendorscope <command> --help' for a command's options.
+`;
+
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr("vendorscope: missing command (try 'vendorscope --help')\n");
+    return 2;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
+    io.stdout(HELP);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`vendorscope: unknown command '${name}' (try 'vendorscope --help')\n`);
+    return 2;
+  }
+  try {
+    const { values, positionals, help } = parseCommandLine(command, rest);
+    if (help) {
+      io.stdout(command.help);
+      return 0;
+    }
+    return await command.run(values, positionals, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`vendorscope ${command.name}: ${error.message} (try 'vendorscope ${command.name} --help')\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
