@@ -5,7 +5,7 @@
  * policies is evaluated once, however many roles and accounts share it.
  */
 import type { ActionCatalog } from "./actionCatalog";
-import type { AccountSnapshot, RoleEntity } from "./authorizationDetails";
+import type { AccountSnapshot, RoleEntity, UserEntity } from "./authorizationDetails";
 import { compilePolicy, effectivePermissions, type CompiledPolicy, type EffectivePermissions, type NamedPolicy } from "./permissions";
 import { decodePolicyText, normalisePolicy, PolicyError, type PolicyDocument } from "./policyDocument";
 import { RiskCatalog } from "./riskCatalog";
@@ -23,10 +23,15 @@ export interface TrustCandidate {
   roleArn: string;
   roleName: string;
   rolePath: string;
+  /** IAM's unique id (AROA…): changes when a role is deleted and re-created under the same name. */
+  roleId: string | null;
   createDate: string | null;
   lastUsed: string | null;
+  lastUsedRegion: string | null;
   /** The input says when the role was last used (or that it never was). */
   lastUsedKnown: boolean;
+  /** The role's trust policy, decoded (shared between roles with the same document). */
+  trustPolicy: unknown;
   grant: TrustGrant;
   /** Shared between every role with the same policies. */
   permissions: EffectivePermissions;
@@ -38,7 +43,14 @@ export interface AccountResult {
   roles: number;
   users: number;
   candidates: TrustCandidate[];
+  /** The account's IAM users (third parties are sometimes given users with keys). */
+  iamUsers: UserEntity[];
   errors: AnalysisError[];
+}
+
+interface AnalysedTrust {
+  analysis: TrustAnalysis;
+  document: unknown;
 }
 
 type Parsed<T> = T | PolicyError;
@@ -49,7 +61,7 @@ const CACHE_LIMIT = 200_000;
 export class AccountAnalyzer {
   readonly risk: RiskCatalog;
   private readonly documentIds = new Map<string, number>();
-  private readonly trustByText = new Map<string, Parsed<TrustAnalysis>>();
+  private readonly trustByText = new Map<string, Parsed<AnalysedTrust>>();
   private readonly policyById = new Map<number, Parsed<CompiledPolicy>>();
   private readonly permissionsByKey = new Map<string, EffectivePermissions>();
   /** How many documents and policy combinations were evaluated (for benchmarks). */
@@ -71,8 +83,8 @@ export class AccountAnalyzer {
         errors.push({ source: where, message: `trust policy: ${trust.message}` });
         continue;
       }
-      for (const principal of trust.unrecognised) errors.push({ source: where, message: `trust policy names an unrecognised principal ${principal}` });
-      const grants = trust.grants.filter((g) => g.principal.kind !== "service" && !(g.principal.type === "AWS" && g.principal.accountId === snapshot.accountId));
+      for (const principal of trust.analysis.unrecognised) errors.push({ source: where, message: `trust policy names an unrecognised principal ${principal}` });
+      const grants = trust.analysis.grants.filter((g) => g.principal.kind !== "service" && !(g.principal.type === "AWS" && g.principal.accountId === snapshot.accountId));
       if (grants.length === 0) continue;
       const permissions = this.rolePermissions(role, managed, where, errors);
       for (const grant of grants) {
@@ -81,24 +93,35 @@ export class AccountAnalyzer {
           roleArn: role.arn,
           roleName: role.name,
           rolePath: role.path,
+          roleId: role.roleId,
           createDate: role.createDate,
           lastUsed: role.lastUsed?.date ?? null,
+          lastUsedRegion: role.lastUsed?.region ?? null,
           lastUsedKnown: role.lastUsed !== undefined,
+          trustPolicy: trust.document,
           grant,
           permissions,
         });
       }
     }
     this.trimCaches();
-    return { accountId: snapshot.accountId, partition: snapshot.partition, roles: snapshot.roles.length, users: snapshot.users.length, candidates, errors };
+    return {
+      accountId: snapshot.accountId,
+      partition: snapshot.partition,
+      roles: snapshot.roles.length,
+      users: snapshot.users.length,
+      candidates,
+      iamUsers: snapshot.users,
+      errors,
+    };
   }
 
-  private trustAnalysis(raw: unknown): Parsed<TrustAnalysis> {
+  private trustAnalysis(raw: unknown): Parsed<AnalysedTrust> {
     const key = typeof raw === "string" ? raw : JSON.stringify(raw ?? null);
     let result = this.trustByText.get(key);
     if (!result) {
       this.stats.trustDocuments++;
-      result = parseWith(raw, analyseTrustPolicy);
+      result = parseWith(raw, (doc, document) => ({ analysis: analyseTrustPolicy(doc), document }));
       this.trustByText.set(key, result);
     }
     return result;
@@ -186,9 +209,10 @@ class ManagedPolicies {
   }
 }
 
-function parseWith<T>(raw: unknown, analyse: (doc: PolicyDocument) => T): Parsed<T> {
+function parseWith<T>(raw: unknown, analyse: (doc: PolicyDocument, decoded: unknown) => T): Parsed<T> {
   try {
-    return analyse(normalisePolicy(decodePolicyText(raw).value));
+    const { value } = decodePolicyText(raw);
+    return analyse(normalisePolicy(value), value);
   } catch (error) {
     if (error instanceof PolicyError) return error;
     throw error;

@@ -5,16 +5,20 @@
  */
 import { AccountAnalyzer, type AccountResult, type AnalysisError } from "./accountAnalyzer";
 import { ExportError, isAuthorizationDetails, readAuthorizationDetails } from "./authorizationDetails";
+import { CredentialReportError, parseCredentialReport, type CredentialReport } from "./credentialReport";
 import { isListAccountsOutput, mergeOrganizations, parseListAccounts, type OrganizationInput } from "./organization";
 import { buildReport, type AnalysisReport } from "./report";
 import type { VendorDirectory } from "./vendorList";
 
-export type InputKind = "authorization-details" | "list-accounts";
+export type InputKind = "authorization-details" | "list-accounts" | "credential-report";
 
 export class AnalysisRun {
   private readonly results: AccountResult[] = [];
   private readonly sources = new Map<string, string>();
   private readonly organizations: OrganizationInput[] = [];
+  /** Credential reports by account id, parsed and as read. */
+  readonly credentialReports = new Map<string, CredentialReport>();
+  readonly credentialReportTexts = new Map<string, string>();
   readonly errors: AnalysisError[] = [];
 
   constructor(readonly analyzer: AccountAnalyzer) {}
@@ -22,21 +26,7 @@ export class AnalysisRun {
   /** Recognises and takes in one parsed JSON document; returns what it was, or null. */
   add(source: string, value: unknown): InputKind | null {
     if (isAuthorizationDetails(value)) {
-      try {
-        const snapshot = readAuthorizationDetails(value);
-        const earlier = this.sources.get(snapshot.accountId);
-        if (earlier !== undefined) {
-          this.addError(source, `a second export of account ${snapshot.accountId} (first read from ${earlier}); skipped`);
-          return null;
-        }
-        this.sources.set(snapshot.accountId, source);
-        this.results.push(this.analyzer.analyzeAccount(snapshot));
-      } catch (error) {
-        if (!(error instanceof ExportError)) throw error;
-        this.addError(source, error.message);
-        return null;
-      }
-      return "authorization-details";
+      return this.addExport(source, value) ? "authorization-details" : null;
     }
     if (isListAccountsOutput(value)) {
       this.organizations.push(parseListAccounts(value));
@@ -44,6 +34,45 @@ export class AnalysisRun {
     }
     this.addError(source, "not a get-account-authorization-details export (RoleDetailList) nor an Organizations list-accounts output (Accounts)");
     return null;
+  }
+
+  /** Analyses one account's export; returns its result, or null (with an error recorded). */
+  addExport(source: string, value: Record<string, unknown> & { RoleDetailList: unknown[] }): AccountResult | null {
+    let snapshot;
+    try {
+      snapshot = readAuthorizationDetails(value);
+    } catch (error) {
+      if (!(error instanceof ExportError)) throw error;
+      this.addError(source, error.message);
+      return null;
+    }
+    const earlier = this.sources.get(snapshot.accountId);
+    if (earlier !== undefined) {
+      this.addError(source, `a second export of account ${snapshot.accountId} (first read from ${earlier}); skipped`);
+      return null;
+    }
+    this.sources.set(snapshot.accountId, source);
+    const result = this.analyzer.analyzeAccount(snapshot);
+    this.results.push(result);
+    return result;
+  }
+
+  /** Takes in an IAM credential report (CSV text). */
+  addCredentialReport(source: string, text: string): InputKind | null {
+    try {
+      const report = parseCredentialReport(text);
+      if (this.credentialReports.has(report.accountId)) {
+        this.addError(source, `a second credential report for account ${report.accountId}; skipped`);
+        return null;
+      }
+      this.credentialReports.set(report.accountId, report);
+      this.credentialReportTexts.set(report.accountId, text);
+      return "credential-report";
+    } catch (error) {
+      if (!(error instanceof CredentialReportError)) throw error;
+      this.addError(source, error.message);
+      return null;
+    }
   }
 
   addError(source: string, message: string): void {
@@ -56,6 +85,10 @@ export class AnalysisRun {
 
   get accountCount(): number {
     return this.results.length;
+  }
+
+  get accountResults(): readonly AccountResult[] {
+    return this.results;
   }
 
   report(context: { vendors: VendorDirectory; now: Date }): AnalysisReport {

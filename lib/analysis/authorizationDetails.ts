@@ -71,7 +71,11 @@ export class ExportError extends Error {
   override name = "ExportError";
 }
 
-export function readAuthorizationDetails(value: Record<string, unknown> & { RoleDetailList: unknown[] }): AccountSnapshot {
+/**
+ * @param knownAccountId the account the export was read from, when the caller knows it (a live
+ *   scan); otherwise it comes from the ARNs inside.
+ */
+export function readAuthorizationDetails(value: Record<string, unknown> & { RoleDetailList: unknown[] }, knownAccountId?: string): AccountSnapshot {
   const problems: string[] = [];
   const list = (key: string): Record<string, unknown>[] => {
     const items = value[key];
@@ -145,7 +149,7 @@ export function readAuthorizationDetails(value: Record<string, unknown> & { Role
   }
 
   const arns = [...roles.map((r) => r.arn), ...users.map((u) => u.arn), ...groups.map((g) => g.arn), ...policies.keys()];
-  const accountId = mostCommon(arns.map(arnAccountId).filter((id) => id !== null));
+  const accountId = knownAccountId ?? mostCommon(arns.map(arnAccountId).filter((id) => id !== null));
   if (!accountId) throw new ExportError("no ARN in the export names its account, so its account id is unknown");
   const partition = arns.map(arnPartition).find((p) => p !== null) ?? "aws";
   return { accountId, partition, roles, users, groups, policies, problems };

@@ -88,23 +88,16 @@ export interface ReportContext {
 
 export function buildReport(results: readonly AccountResult[], errors: readonly AnalysisError[], context: ReportContext): AnalysisReport {
   const org = context.organization;
-  const members = new Set(org ? org.accounts.map((a) => a.id) : results.map((r) => r.accountId));
+  const ctx = trustContext(org, results.map((r) => r.accountId), context.vendors, context.now);
   const names = new Map(org?.accounts.map((a) => [a.id, a.name]) ?? []);
-  const trusts = results.flatMap((r) => r.candidates.map((c) => trustRecord(c, members, context)));
-  trusts.sort(
-    (a, b) =>
-      compareRisk(b.risk, a.risk) ||
-      compareText(a.accountId, b.accountId) ||
-      compareText(a.roleName, b.roleName) ||
-      compareText(a.principal, b.principal),
-  );
+  const trusts = results.flatMap((r) => r.candidates.map((c) => trustRecord(c, ctx))).sort(compareTrusts);
   const analysed = new Set(results.map((r) => r.accountId));
   return {
     organization: {
       orgId: org?.orgId ?? null,
       managementAccountId: org?.managementAccountId ?? null,
-      members: members.size,
-      notAnalysed: [...members].filter((id) => !analysed.has(id)).sort(),
+      members: ctx.members.size,
+      notAnalysed: [...ctx.members].filter((id) => !analysed.has(id)).sort(),
     },
     accounts: results
       .map((r) => ({ accountId: r.accountId, name: names.get(r.accountId) ?? null, roles: r.roles, users: r.users }))
@@ -116,11 +109,34 @@ export function buildReport(results: readonly AccountResult[], errors: readonly 
   };
 }
 
-function trustRecord(candidate: TrustCandidate, members: ReadonlySet<string>, context: ReportContext): TrustRecord {
+/** What deciding internal/external, vendor and findings needs beyond the trust itself. */
+export interface TrustContext {
+  members: ReadonlySet<string>;
+  orgId: string | null;
+  vendors: VendorDirectory;
+  now: Date;
+}
+
+/** Members are the organization's accounts when known, else the accounts analysed. */
+export function trustContext(org: OrganizationInput | null, analysedAccountIds: Iterable<string>, vendors: VendorDirectory, now: Date): TrustContext {
+  return { members: new Set(org ? org.accounts.map((a) => a.id) : analysedAccountIds), orgId: org?.orgId ?? null, vendors, now };
+}
+
+/** Riskiest first, then by account, role and principal. */
+export function compareTrusts(a: TrustRecord, b: TrustRecord): number {
+  return (
+    compareRisk(b.risk, a.risk) ||
+    compareText(a.accountId, b.accountId) ||
+    compareText(a.roleName, b.roleName) ||
+    compareText(a.principal, b.principal)
+  );
+}
+
+export function trustRecord(candidate: TrustCandidate, ctx: TrustContext): TrustRecord {
   const { grant } = candidate;
   const { principal } = grant;
-  const internal = isInternal(candidate, members, context.organization?.orgId ?? null);
-  const known = !internal && principal.type === "AWS" && principal.accountId ? context.vendors.lookup(principal.accountId) : null;
+  const internal = isInternal(candidate, ctx.members, ctx.orgId);
+  const known = !internal && principal.type === "AWS" && principal.accountId ? ctx.vendors.lookup(principal.accountId) : null;
   const provider = grant.federation?.provider ?? null;
   const vendor = known?.type === "vendor" ? known.name : provider && !internal ? provider.name : null;
   const awsService = known?.type === "aws" ? known.name : null;
@@ -132,7 +148,7 @@ function trustRecord(candidate: TrustCandidate, members: ReadonlySet<string>, co
     awsService,
     permissions: summary,
     role: { createDate: candidate.createDate, lastUsed: candidate.lastUsed, lastUsedKnown: candidate.lastUsedKnown },
-    now: context.now,
+    now: ctx.now,
   });
   return {
     accountId: candidate.accountId,
@@ -183,7 +199,7 @@ function isInternal(candidate: TrustCandidate, members: ReadonlySet<string>, org
   return orgId !== null && principalOrgIds !== null && principalOrgIds.every((id) => id === orgId);
 }
 
-function summariseVendors(trusts: readonly TrustRecord[]): VendorSummary[] {
+export function summariseVendors(trusts: readonly TrustRecord[]): VendorSummary[] {
   return [...groupBy(trusts, (t) => t.vendor).entries()]
     .map(([name, list]) => ({
       name,
@@ -195,7 +211,7 @@ function summariseVendors(trusts: readonly TrustRecord[]): VendorSummary[] {
     .sort((a, b) => compareRisk(b.risk, a.risk) || b.trusts - a.trusts || compareText(a.name, b.name));
 }
 
-function summariseUnknownAccounts(trusts: readonly TrustRecord[]): UnknownAccountSummary[] {
+export function summariseUnknownAccounts(trusts: readonly TrustRecord[]): UnknownAccountSummary[] {
   const unknown = groupBy(trusts, (t) => (t.findings.includes(FINDING.UNKNOWN_VENDOR) ? t.externalAccountId : null));
   return [...unknown.entries()]
     .map(([accountId, list]) => ({

@@ -17,9 +17,10 @@ export const analyzeCommand: Command = {
 Analyses get-account-authorization-details exports and prints every role that a party
 outside its account can assume, with the vendor, findings and risk.
 
-PATH is a JSON file or a directory of them. Files are recognised by their content:
-  - aws iam get-account-authorization-details output (one per account), and
-  - aws organizations list-accounts output (the organization's members).
+PATH is a file or a directory of them. Files are recognised by their content:
+  - aws iam get-account-authorization-details output (one per account),
+  - aws organizations list-accounts output (the organization's members), and
+  - IAM credential reports (CSV), optional.
 Files that are neither, or are not JSON, are listed under errors; the rest is analysed.
 
 Options:
@@ -68,7 +69,7 @@ Exit status: 0 when at least one account was analysed, 1 when none could be, 2 o
         run.addError(doc.source, doc.error);
         continue;
       }
-      const kind = run.add(doc.source, doc.value);
+      const kind = "credentialReport" in doc ? run.addCredentialReport(doc.source, doc.credentialReport) : run.add(doc.source, doc.value);
       if (file === accountsFile && kind !== null && kind !== "list-accounts") {
         run.addError(file, "--accounts expects an Organizations list-accounts output");
       }

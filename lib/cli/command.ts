@@ -16,6 +16,8 @@ export interface Command {
 export interface CommandIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** stdout is a terminal: progress may redraw one line instead of printing many. */
+  interactive?: boolean;
 }
 
 /** Bad usage: printed as one line and exit code 2. */
@@ -42,6 +44,14 @@ export function parseCommandLine(command: Command, argv: string[]) {
     if (positionals.length > names.length) throw new UsageError(`unexpected argument '${positionals[names.length]}'`);
   }
   return { values: values as Record<string, string | boolean | undefined>, positionals, help: values.help === true };
+}
+
+/** A positive integer option, or a UsageError naming the option. */
+export function positiveInteger(value: string | boolean | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${option}: "${String(value)}" is not a positive whole number`);
+  return n;
 }
 
 function firstLine(text: string): string {

@@ -1,7 +1,12 @@
 import { analyzeCommand } from "./analyzeCommand";
 import { parseCommandLine, UsageError, type Command, type CommandIO } from "./command";
+import { exportCommand } from "./exportCommand";
+import { reanalyzeCommand } from "./reanalyzeCommand";
+import { scanCommand } from "./scanCommand";
+import { scansCommand } from "./scansCommand";
+import { vendorsCommand } from "./vendorsCommand";
 
-const COMMANDS: readonly Command[] = [analyzeCommand];
+const COMMANDS: readonly Command[] = [analyzeCommand, scanCommand, scansCommand, exportCommand, reanalyzeCommand, vendorsCommand];
 
 const HELP = `Usage: vendorscope <command> [options]
 

@@ -1,15 +1,20 @@
 /**
  * Reads the files a user points Vendorscope at: one file, or every file under a directory
- * (hidden files skipped), each parsed as JSON. A file that can't be read or isn't JSON is
+ * (hidden files skipped), each parsed as JSON — or kept as text when it is an IAM credential
+ * report (CSV). A file that can't be read or isn't JSON is
  * reported with why, and the others are still read.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { isCredentialReportText } from "../analysis/credentialReport";
 
 /** V8 cannot hold a longer string; no real export comes near it. */
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-export type InputDocument = { source: string; value: unknown } | { source: string; error: string };
+export type InputDocument =
+  | { source: string; value: unknown }
+  | { source: string; credentialReport: string }
+  | { source: string; error: string };
 
 export class InputPathError extends Error {
   override name = "InputPathError";
@@ -41,6 +46,7 @@ export async function readInputDocument(file: string): Promise<InputDocument> {
   } catch (error) {
     return { source: file, error: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }
+  if (isCredentialReportText(text)) return { source: file, credentialReport: text };
   try {
     return { source: file, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
   } catch (error) {

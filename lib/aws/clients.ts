@@ -1,0 +1,72 @@
+/**
+ * AWS SDK v3 clients as the scanner uses them: credentials from the default chain (or given),
+ * the standard AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> variables honoured by the SDK,
+ * retries with exponential backoff and full jitter on throttling and 5xx, a timeout per call,
+ * and a count of every HTTP attempt for the scan's records.
+ */
+import { IAMClient } from "@aws-sdk/client-iam";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { STSClient } from "@aws-sdk/client-sts";
+import { ConfiguredRetryStrategy } from "@smithy/core/retry";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
+
+export interface AwsSettings {
+  region: string;
+  /** Attempts per call, the first included. */
+  maxAttempts: number;
+  /** Base of the exponential backoff; each retry waits a random time up to base × 2^attempt (capped at 20 s). */
+  retryBaseMs: number;
+  /** Per-call (per attempt) timeout. */
+  callTimeoutMs: number;
+}
+
+export const DEFAULT_AWS_SETTINGS: AwsSettings = {
+  region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1",
+  maxAttempts: 8,
+  retryBaseMs: Number(process.env.VENDORSCOPE_AWS_RETRY_BASE_MS ?? 250),
+  callTimeoutMs: 30_000,
+};
+
+/** Counts HTTP attempts (retries included) made through the clients it is attached to. */
+export class CallCounter {
+  count = 0;
+}
+
+type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
+
+function commonConfig(settings: AwsSettings, credentials: Credentials) {
+  return {
+    region: settings.region,
+    ...(credentials ? { credentials } : {}),
+    retryStrategy: new ConfiguredRetryStrategy(settings.maxAttempts, (attempt: number) =>
+      Math.round(Math.random() * Math.min(20_000, settings.retryBaseMs * 2 ** attempt)),
+    ),
+    requestHandler: new NodeHttpHandler({ connectionTimeout: 10_000, requestTimeout: settings.callTimeoutMs }),
+  };
+}
+
+interface Countable {
+  middlewareStack: { add(middleware: never, options: { step: "deserialize"; name: string }): void };
+}
+
+function counted<T extends Countable>(client: T, counter: CallCounter): T {
+  const middleware = (next: (args: unknown) => Promise<unknown>) => (args: unknown) => {
+    counter.count++;
+    return next(args);
+  };
+  client.middlewareStack.add(middleware as never, { step: "deserialize", name: "vendorscopeCallCounter" });
+  return client;
+}
+
+export function iamClient(settings: AwsSettings, credentials: Credentials, counter: CallCounter): IAMClient {
+  return counted(new IAMClient(commonConfig(settings, credentials)), counter);
+}
+
+export function stsClient(settings: AwsSettings, credentials: Credentials, counter: CallCounter): STSClient {
+  return counted(new STSClient(commonConfig(settings, credentials)), counter);
+}
+
+export function organizationsClient(settings: AwsSettings, credentials: Credentials, counter: CallCounter): OrganizationsClient {
+  return counted(new OrganizationsClient(commonConfig(settings, credentials)), counter);
+}

@@ -1,0 +1,29 @@
+import { currentInventoryReport } from "../db/inventoryReport";
+import { inventoryCsv } from "../export/inventoryCsv";
+import { UsageError, type Command } from "./command";
+import { withDatabase } from "./database";
+
+export const exportCommand: Command = {
+  name: "export",
+  summary: "Print the current inventory as JSON (the analyze --json schema) or CSV",
+  help: `Usage: vendorscope export [--json | --csv]
+
+Prints the stored inventory as of the latest scans: JSON in the same shape as
+'vendorscope analyze --json' (docs/analysis.md), or CSV with one row per
+vendor × account × role. Accounts whose last scan failed keep their last known
+inventory and are listed under errors.
+
+Options:
+  --json      JSON (the default)
+  --csv       CSV (spreadsheet formulas neutralised)
+  -h, --help  show this help
+`,
+  options: { json: { type: "boolean" }, csv: { type: "boolean" } },
+  positionals: { names: [], required: 0 },
+  async run(values, _positionals, io) {
+    if (values.json && values.csv) throw new UsageError("choose one of --json and --csv");
+    const report = await withDatabase((db) => currentInventoryReport(db.prisma));
+    io.stdout(values.csv ? inventoryCsv(report) : JSON.stringify(report, null, 2) + "\n");
+    return 0;
+  },
+};

@@ -1,0 +1,101 @@
+import { DEFAULT_AWS_SETTINGS } from "../aws/clients";
+import { DEFAULT_MEMBER_ROLE } from "../aws/memberCredentials";
+import { InputPathError } from "../collect/inputFiles";
+import { ScanInProgressError } from "../db/scanLock";
+import type { ScanResult } from "../db/scanStore";
+import { DEFAULT_CONCURRENCY, runAwsScan } from "../scan/awsScan";
+import { importFiles } from "../scan/fileImport";
+import { positiveInteger, UsageError, type Command } from "./command";
+import { withInventoryStore } from "./database";
+import { progressPrinter } from "./progressPrinter";
+
+export const scanCommand: Command = {
+  name: "scan",
+  summary: "Scan the organization (or import exported files) into the inventory",
+  help: `Usage: vendorscope scan [options]
+
+Reads every active account of the AWS Organization and stores who outside the organization
+can assume which role, what it can do, and what changed since the last scan. Uses the AWS
+SDK's default credentials (environment, profile, SSO, instance or task role); run it from
+the management account or a delegated administrator. Without Organizations access it scans
+the credentials' own account. Only read-only calls are made (docs/aws-permissions.md).
+
+Options:
+  --from PATH           import exported files instead of calling AWS (what
+                        'vendorscope analyze' accepts: get-account-authorization-details
+                        exports, a list-accounts output, credential report CSVs)
+  --role-name NAME      role to assume in each member account
+                        (default: VENDORSCOPE_MEMBER_ROLE or ${DEFAULT_MEMBER_ROLE.roleName})
+  --external-id VALUE   ExternalId for that role (default: VENDORSCOPE_EXTERNAL_ID)
+  --concurrency N       accounts read at once (default ${DEFAULT_CONCURRENCY})
+  --region REGION       region for STS and the SDK (default: AWS_REGION or us-east-1)
+  -h, --help            show this help
+
+The database is DATABASE_URL (PostgreSQL) when set, else the embedded one in
+VENDORSCOPE_DATA_DIR (default .vendorscope/pglite).
+
+Exit status: 0 every account read, 3 some accounts failed (their last inventory is kept),
+1 the scan failed or another scan is running, 2 bad usage.
+`,
+  options: {
+    from: { type: "string" },
+    "role-name": { type: "string" },
+    "external-id": { type: "string" },
+    concurrency: { type: "string" },
+    region: { type: "string" },
+  },
+  positionals: { names: [], required: 0 },
+  async run(values, _positionals, io) {
+    const concurrency = positiveInteger(values.concurrency, "--concurrency", DEFAULT_CONCURRENCY);
+    const from = typeof values.from === "string" ? values.from : null;
+    if (from && (values["role-name"] !== undefined || values["external-id"] !== undefined || values.region !== undefined)) {
+      throw new UsageError("--from imports files: --role-name, --external-id and --region apply to live scans only");
+    }
+    const progress = progressPrinter(io);
+    const controller = new AbortController();
+    const cancel = () => {
+      if (controller.signal.aborted) return;
+      io.stderr("\nCancelling: no new account will be started; finished accounts are kept.\n");
+      controller.abort();
+    };
+    process.once("SIGINT", cancel);
+    let result: ScanResult;
+    try {
+      result = await withInventoryStore((store) =>
+        from
+          ? importFiles(store, from, { trigger: "cli", startedBy: cliUser() }, progress)
+          : runAwsScan(
+              store,
+              {
+                aws: { ...DEFAULT_AWS_SETTINGS, region: typeof values.region === "string" ? values.region : DEFAULT_AWS_SETTINGS.region },
+                memberRole: {
+                  ...DEFAULT_MEMBER_ROLE,
+                  roleName: typeof values["role-name"] === "string" ? values["role-name"] : process.env.VENDORSCOPE_MEMBER_ROLE || DEFAULT_MEMBER_ROLE.roleName,
+                  externalId: typeof values["external-id"] === "string" ? values["external-id"] : process.env.VENDORSCOPE_EXTERNAL_ID || undefined,
+                },
+                concurrency,
+                trigger: "cli",
+                startedBy: cliUser(),
+                signal: controller.signal,
+              },
+              progress,
+            ),
+      );
+    } catch (error) {
+      if (error instanceof InputPathError) throw new UsageError(error.message);
+      if (error instanceof ScanInProgressError) {
+        io.stderr(`vendorscope scan: ${error.message}; try again when it has finished\n`);
+        return 1;
+      }
+      throw error;
+    } finally {
+      process.off("SIGINT", cancel);
+    }
+    if (result.error) io.stderr(`vendorscope scan: ${result.error}\n`);
+    return result.status === "succeeded" ? 0 : result.status === "partial" ? 3 : 1;
+  },
+};
+
+function cliUser(): string {
+  return `cli:${process.env.USER ?? process.env.USERNAME ?? "unknown"}`;
+}

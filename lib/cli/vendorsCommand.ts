@@ -1,0 +1,67 @@
+import { VendorListError, fetchKnownVendors } from "../collect/knownVendors";
+import { replaceKnownVendors, setUserMapping, vendorListMeta } from "../db/vendorStore";
+import { UsageError, type Command } from "./command";
+import { withDatabase } from "./database";
+import { table } from "./text";
+
+export const vendorsCommand: Command = {
+  name: "vendors",
+  summary: "Update the known vendor list, name an account, or list vendors",
+  help: `Usage: vendorscope vendors update [--file PATH]
+       vendorscope vendors map ACCOUNT_ID NAME
+       vendorscope vendors list [--json]
+
+  update   download the fwd:cloudsec known AWS accounts list
+           (VENDORSCOPE_KNOWN_ACCOUNTS_URL, default the upstream accounts.yaml), or read it
+           from --file; a failed download keeps the previous list
+  map      record your own name for an AWS account; it wins over the known list
+           (run 'vendorscope reanalyze' to apply it to the stored inventory)
+  list     vendors with the accounts they own
+
+Options:
+  --file PATH  with update: a local copy of accounts.yaml
+  --json       with list: print JSON
+  -h, --help   show this help
+`,
+  options: { file: { type: "string" }, json: { type: "boolean" } },
+  positionals: { names: ["ACTION", "ACCOUNT_ID", "NAME"], required: 1 },
+  async run(values, [action, ...args], io) {
+    if (action === "update") {
+      if (args.length > 0) throw new UsageError(`unexpected argument '${args[0]}'`);
+      let list;
+      try {
+        list = await fetchKnownVendors({ file: typeof values.file === "string" ? values.file : undefined });
+      } catch (error) {
+        if (!(error instanceof VendorListError)) throw error;
+        const previous = await withDatabase((db) => vendorListMeta(db.prisma));
+        io.stderr(
+          `vendorscope vendors update: ${error.message}. ` +
+            (previous ? `Keeping the list from ${previous.source} (${previous.updatedAt}, ${previous.accounts} accounts).` : "No vendor list is stored yet.") +
+            " Offline? Download accounts.yaml elsewhere and run 'vendorscope vendors update --file accounts.yaml'.\n",
+        );
+        return 1;
+      }
+      const meta = await withDatabase((db) => db.prisma.$transaction((tx) => replaceKnownVendors(tx, list.entries, list.source)));
+      for (const problem of list.problems) io.stderr(`warning: ${problem}\n`);
+      io.stdout(`Vendor list updated from ${meta.source}: ${meta.accounts} accounts.\n`);
+      return 0;
+    }
+    if (action === "map") {
+      const [accountId, name] = args;
+      if (!accountId || !name) throw new UsageError("map needs ACCOUNT_ID and NAME");
+      if (!/^\d{12}$/.test(accountId)) throw new UsageError(`"${accountId}" is not a 12-digit account id`);
+      await withDatabase((db) => db.prisma.$transaction((tx) => setUserMapping(tx, accountId, name.trim())));
+      io.stdout(`Account ${accountId} is now "${name.trim()}". Run 'vendorscope reanalyze' to apply it to the stored inventory.\n`);
+      return 0;
+    }
+    if (action === "list") {
+      if (args.length > 0) throw new UsageError(`unexpected argument '${args[0]}'`);
+      const rows = await withDatabase((db) => db.prisma.vendor.findMany({ include: { accounts: true }, orderBy: { name: "asc" } }));
+      const vendors = rows.filter((v) => v.accounts.length > 0).map((v) => ({ name: v.name, type: v.type, accounts: v.accounts.map((a) => ({ accountId: a.accountId, source: a.source })) }));
+      if (values.json) io.stdout(JSON.stringify(vendors, null, 2) + "\n");
+      else io.stdout(table(["VENDOR", "TYPE", "ACCOUNTS"], vendors.map((v) => [v.name, v.type, v.accounts.map((a) => (a.source === "user" ? `${a.accountId} (yours)` : a.accountId)).join(" ")]), 60) + "\n");
+      return 0;
+    }
+    throw new UsageError(`unknown action '${action}' (update, map or list)`);
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * The current stored inventory in the `vendorscope analyze --json` shape (docs/analysis.md),
+ * for `vendorscope export` and anything else that wants the same contract from the database.
+ */
+import type { AccessLevel } from "../analysis/actionCatalog";
+import type { FindingCode } from "../analysis/findings";
+import type { PermissionSummary } from "../analysis/permissions";
+import type { PrincipalKind } from "../analysis/principals";
+import { compareTrusts, summariseUnknownAccounts, summariseVendors, type AnalysisReport, type TrustRecord } from "../analysis/report";
+import type { Risk } from "../analysis/risk";
+import type { ExternalIdState } from "../analysis/trustPolicy";
+import { toIso, type Db } from "./types";
+import type { ConditionBlock } from "../analysis/policyDocument";
+
+export async function currentInventoryReport(db: Db): Promise<AnalysisReport> {
+  const [accounts, trusts, org, lastScans] = await Promise.all([
+    db.account.findMany({ where: { removedScanId: null }, orderBy: { id: "asc" } }),
+    db.trust.findMany({
+      where: { removedScanId: null },
+      include: { role: { select: { arn: true, name: true, lastUsed: true, permissionSet: { select: { summary: true } } } } },
+    }),
+    db.organization.findFirst({ where: { id: { startsWith: "o-" } } }),
+    db.scanAccount.findMany({ where: { status: "ok" }, orderBy: { scanId: "desc" }, distinct: ["accountId"], select: { accountId: true, roles: true, users: true } }),
+  ]);
+  const counts = new Map(lastScans.map((s) => [s.accountId, s]));
+  const records = trusts.map((t): TrustRecord => {
+    const summary = t.role.permissionSet.summary as unknown as PermissionSummary;
+    return {
+      accountId: t.accountId,
+      roleName: t.role.name,
+      roleArn: t.role.arn,
+      principal: t.principal,
+      principalKind: t.principalKind as PrincipalKind,
+      externalAccountId: t.externalAccountId,
+      internal: t.internal,
+      vendor: t.vendorName,
+      externalId: t.externalId as ExternalIdState | null,
+      findings: t.findings as FindingCode[],
+      risk: t.risk as Risk,
+      lastUsed: toIso(t.role.lastUsed),
+      permissions: {
+        admin: summary.admin,
+        accessLevels: summary.accessLevels as AccessLevel[],
+        privilegeEscalation: summary.privilegeEscalation,
+        destructive: summary.destructive,
+        costImpact: summary.costImpact,
+        dataAccess: summary.dataAccess,
+        actionCount: summary.actionCount,
+        writeActionCount: summary.writeActionCount,
+        services: summary.services,
+        unknownActions: summary.unknownActions,
+        missingPolicies: summary.missingPolicies,
+        boundary: summary.boundary,
+        fingerprint: summary.fingerprint,
+        grants: summary.grants,
+      },
+      statementPrincipal: t.statementPrincipal,
+      statements: t.statements,
+      conditions: t.conditions as ConditionBlock | null,
+      awsService: t.awsService,
+    };
+  });
+  records.sort(compareTrusts);
+  const scanned = accounts.filter((a) => a.lastSuccessScanId !== null);
+  return {
+    organization: {
+      orgId: org?.id ?? null,
+      managementAccountId: org?.managementAccountId ?? null,
+      members: accounts.length,
+      notAnalysed: accounts.filter((a) => a.lastSuccessScanId === null).map((a) => a.id),
+    },
+    accounts: scanned.map((a) => ({ accountId: a.id, name: a.name, roles: counts.get(a.id)?.roles ?? 0, users: counts.get(a.id)?.users ?? 0 })),
+    trusts: records,
+    vendors: summariseVendors(records),
+    unknownAccounts: summariseUnknownAccounts(records),
+    errors: accounts
+      .filter((a) => a.lastError !== null)
+      .map((a) => ({
+        source: a.id,
+        message: `last scan failed: ${a.lastError}${a.lastSuccessAt ? ` (inventory as of ${a.lastSuccessAt.toISOString()})` : " (never read)"}`,
+      })),
+  };
+}

@@ -1,0 +1,362 @@
+/**
+ * A scan's life in the database: start (one at a time; a scan left `running` by a dead
+ * process is marked interrupted), the organization's membership, each account saved in its
+ * own transaction (or recorded as failed, keeping its last known inventory), and the finish,
+ * which decides account removals and vendor appearances — but only for a scan that was not
+ * cancelled and did not fail.
+ */
+import type { ActionCatalog } from "../analysis/actionCatalog";
+import { diffAccount } from "../history/accountDiff";
+import { CHANGE, type ChangeDraft } from "../history/changeKinds";
+import type { AccountInventory } from "../inventory/accountInventory";
+import { ActionIds } from "./actionIds";
+import { loadCurrentInventory, writeAccountDiff } from "./accountRows";
+import type { Database } from "./client";
+import { ensurePermissionSets, storedActionNames } from "./permissionSets";
+import { acquireScanLock, type ScanLock } from "./scanLock";
+import type { Db } from "./types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type ScanSource = "aws" | "files" | "stored";
+export type ScanStatus = "running" | "succeeded" | "partial" | "failed" | "interrupted" | "cancelled";
+
+export interface ScanStart {
+  trigger: string;
+  source: ScanSource;
+  startedBy?: string | null;
+  /** Settings worth recording; never credentials or ExternalIds. */
+  options?: Record<string, unknown>;
+}
+
+export interface MemberAccountInfo {
+  id: string;
+  name: string | null;
+  email: string | null;
+  status: string | null;
+  ouPath: string | null;
+}
+
+export interface AccountMeta {
+  startedAt: Date;
+  durationMs: number;
+  apiCalls: number;
+  roles: number;
+  users: number;
+  rawExport?: { gzip: Uint8Array; sha256: string; credentialReport: Uint8Array | null };
+  /** Problems that did not stop the account (a missing credential report, bad policies). */
+  warnings?: string[];
+}
+
+export interface ScanResult {
+  id: number;
+  status: ScanStatus;
+  error: string | null;
+  accountsOk: number;
+  accountsFailed: number;
+  changes: number;
+  apiCalls: number;
+  durationMs: number;
+}
+
+const TX = { timeout: 120_000, maxWait: 120_000 };
+
+export class InventoryStore {
+  private constructor(
+    readonly db: Database,
+    readonly catalog: ActionCatalog,
+    private readonly actionIds: ActionIds,
+  ) {}
+
+  static async open(db: Database, catalog: ActionCatalog): Promise<InventoryStore> {
+    return new InventoryStore(db, catalog, await ActionIds.load(db.prisma, catalog));
+  }
+
+  get prisma() {
+    return this.db.prisma;
+  }
+
+  /** Starts a scan, or throws ScanInProgressError when one is running. */
+  async startScan(start: ScanStart): Promise<ScanSession> {
+    const lock = await acquireScanLock(this.db);
+    try {
+      await this.prisma.scan.updateMany({
+        where: { status: "running" },
+        data: { status: "interrupted", finishedAt: new Date(), error: "the scanning process stopped before the scan finished" },
+      });
+      const vendorsBefore = await currentVendors(this.prisma);
+      const scan = await this.prisma.scan.create({
+        data: {
+          status: "running",
+          trigger: start.trigger,
+          source: start.source,
+          startedBy: start.startedBy ?? null,
+          options: (start.options ?? {}) as Prisma.InputJsonObject,
+          heartbeatAt: new Date(),
+        },
+      });
+      return new ScanSession(this, scan.id, scan.startedAt, lock, vendorsBefore, this.actionIds);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+}
+
+export class ScanSession {
+  private pendingRemovals: string[] = [];
+  private apiCallsOutsideAccounts = 0;
+  private readonly heartbeat: NodeJS.Timeout;
+  private finished = false;
+
+  constructor(
+    private readonly store: InventoryStore,
+    readonly id: number,
+    readonly startedAt: Date,
+    private readonly lock: ScanLock,
+    private readonly vendorsBefore: Set<string>,
+    private readonly actionIds: ActionIds,
+  ) {
+    this.heartbeat = setInterval(() => {
+      void this.prisma.scan.update({ where: { id }, data: { heartbeatAt: new Date() } }).catch(() => {});
+    }, 15_000);
+    this.heartbeat.unref();
+  }
+
+  private get prisma() {
+    return this.store.prisma;
+  }
+
+  /** Records the organization's accounts. With a complete listing, members gone from it are removed at finish. */
+  async recordOrganization(org: { orgId: string | null; managementAccountId: string | null; accounts: MemberAccountInfo[] }, complete: boolean): Promise<void> {
+    const scanId = this.id;
+    const orgRowId = org.orgId ?? `standalone:${org.accounts[0]?.id ?? "unknown"}`;
+    await this.prisma.$transaction(async (tx) => {
+      await tx.organization.upsert({
+        where: { id: orgRowId },
+        create: { id: orgRowId, managementAccountId: org.managementAccountId },
+        update: { managementAccountId: org.managementAccountId },
+      });
+      const existing = new Map((await tx.account.findMany()).map((a) => [a.id, a]));
+      const events: ChangeDraft[] = [];
+      const fresh = org.accounts.filter((a) => !existing.has(a.id));
+      await tx.account.createMany({ data: fresh.map((a) => ({ ...a, firstSeenScanId: scanId })) });
+      for (const a of fresh) events.push({ kind: CHANGE.ACCOUNT_ADDED, accountId: a.id, summary: `Account ${a.id}${a.name ? ` (${a.name})` : ""} joined the organization` });
+      for (const a of org.accounts) {
+        const old = existing.get(a.id);
+        if (!old) continue;
+        const rejoined = old.removedScanId !== null;
+        if (rejoined) events.push({ kind: CHANGE.ACCOUNT_ADDED, accountId: a.id, summary: `Account ${a.id}${a.name ? ` (${a.name})` : ""} is back in the organization` });
+        if (rejoined || old.name !== a.name || old.email !== a.email || old.status !== a.status || old.ouPath !== a.ouPath) {
+          await tx.account.update({ where: { id: a.id }, data: { name: a.name, email: a.email, status: a.status, ouPath: a.ouPath, removedScanId: null } });
+        }
+      }
+      await insertEvents(tx, scanId, events);
+      if (complete) {
+        const listed = new Set(org.accounts.map((a) => a.id));
+        this.pendingRemovals = [...existing.values()].filter((a) => a.removedScanId === null && !listed.has(a.id)).map((a) => a.id);
+      }
+    }, TX);
+  }
+
+  /** Saves a completely read account: its inventory diff, events and raw export, in one transaction. */
+  async saveAccount(inventory: AccountInventory, meta: AccountMeta): Promise<{ changes: number }> {
+    const scanId = this.id;
+    const { accountId } = inventory;
+    let changes = 0;
+    await this.prisma.$transaction(async (tx) => {
+      const current = await loadCurrentInventory(tx, accountId);
+      const permissionSetIds = await ensurePermissionSets(tx, inventory.permissionSets, this.actionIds);
+      const actions = new Map<string, ReadonlySet<string>>();
+      const oldFingerprints = new Map(current.roles.map((r) => [r.row.arn, r.row.fingerprint]));
+      for (const role of inventory.roles) {
+        const before = oldFingerprints.get(role.arn);
+        if (before === undefined || before === role.fingerprint) continue;
+        if (!actions.has(before)) actions.set(before, await storedActionNames(tx, before));
+        if (!actions.has(role.fingerprint)) {
+          actions.set(role.fingerprint, new Set(this.store.catalog.actionNames(inventory.permissionSets.get(role.fingerprint)!.allowed)));
+        }
+      }
+      const diff = diffAccount(current, inventory, (fingerprint) => actions.get(fingerprint)!);
+      await writeAccountDiff(tx, current, diff, { scanId, accountId, permissionSetIds });
+      await insertEvents(tx, scanId, diff.events);
+      changes = diff.events.length;
+      if (meta.rawExport) await saveRawExport(tx, accountId, scanId, meta.rawExport);
+      await tx.account.upsert({
+        where: { id: accountId },
+        create: { id: accountId, firstSeenScanId: scanId, lastScanId: scanId, lastSuccessScanId: scanId, lastSuccessAt: this.startedAt },
+        update: { lastScanId: scanId, lastSuccessScanId: scanId, lastSuccessAt: this.startedAt, lastError: null, staleSince: null },
+      });
+      await tx.scanAccount.create({
+        data: {
+          scanId,
+          accountId,
+          status: "ok",
+          error: meta.warnings?.length ? meta.warnings.join("; ").slice(0, 4000) : null,
+          startedAt: meta.startedAt,
+          finishedAt: new Date(),
+          durationMs: Math.round(meta.durationMs),
+          apiCalls: meta.apiCalls,
+          roles: meta.roles,
+          users: meta.users,
+          trusts: inventory.trusts.length,
+          changes,
+        },
+      });
+      await tx.scan.update({ where: { id: scanId }, data: { accountsOk: { increment: 1 }, changes: { increment: changes }, apiCalls: { increment: meta.apiCalls } } });
+    }, TX);
+    return { changes };
+  }
+
+  /** Records an account that could not be read; its stored inventory stays, marked stale. */
+  async failAccount(accountId: string, error: string, meta: Pick<AccountMeta, "startedAt" | "durationMs" | "apiCalls">): Promise<void> {
+    const scanId = this.id;
+    await this.prisma.$transaction(async (tx) => {
+      const account = await tx.account.findUnique({ where: { id: accountId } });
+      if (account) {
+        await tx.account.update({ where: { id: accountId }, data: { lastScanId: scanId, lastError: error, staleSince: account.staleSince ?? this.startedAt } });
+      } else {
+        await tx.account.create({ data: { id: accountId, firstSeenScanId: scanId, lastScanId: scanId, lastError: error, staleSince: this.startedAt } });
+      }
+      await tx.scanAccount.create({
+        data: { scanId, accountId, status: "failed", error: error.slice(0, 4000), startedAt: meta.startedAt, finishedAt: new Date(), durationMs: Math.round(meta.durationMs), apiCalls: meta.apiCalls },
+      });
+      await tx.scan.update({ where: { id: scanId }, data: { accountsFailed: { increment: 1 }, apiCalls: { increment: meta.apiCalls } } });
+    }, TX);
+  }
+
+  /** API calls made for the organization as a whole (discovery), not for one account. */
+  addApiCalls(count: number): void {
+    this.apiCallsOutsideAccounts += count;
+  }
+
+  async setTotal(accounts: number): Promise<void> {
+    await this.prisma.scan.update({ where: { id: this.id }, data: { accountsTotal: accounts } });
+  }
+
+  /**
+   * Ends the scan. Removals (accounts that left the organization) and vendor appearances are
+   * decided only when the scan was not cancelled and did not fail.
+   */
+  async finish(outcome: { error?: string; cancelled?: boolean; warnings?: string[] } = {}): Promise<ScanResult> {
+    if (this.finished) throw new Error("scan already finished");
+    this.finished = true;
+    clearInterval(this.heartbeat);
+    const scanId = this.id;
+    try {
+      const scan = await this.prisma.scan.findUniqueOrThrow({ where: { id: scanId } });
+      const decided = !outcome.cancelled && !outcome.error && scan.accountsOk > 0;
+      let changes = 0;
+      if (decided) {
+        await this.prisma.$transaction(async (tx) => {
+          const events = [...(await removeAccounts(tx, scanId, this.pendingRemovals)), ...vendorEvents(this.vendorsBefore, await currentVendors(tx))];
+          await insertEvents(tx, scanId, events);
+          changes = events.length;
+        }, TX);
+      }
+      const status: ScanStatus = outcome.cancelled
+        ? "cancelled"
+        : outcome.error || scan.accountsOk === 0
+          ? "failed"
+          : scan.accountsFailed > 0
+            ? "partial"
+            : "succeeded";
+      const finishedAt = new Date();
+      const done = await this.prisma.scan.update({
+        where: { id: scanId },
+        data: {
+          status,
+          finishedAt,
+          heartbeatAt: finishedAt,
+          error: outcome.error ?? (scan.accountsOk === 0 && scan.accountsFailed > 0 ? "no account could be read" : null),
+          warnings: (outcome.warnings ?? []).slice(0, 1000),
+          changes: { increment: changes },
+          apiCalls: { increment: this.apiCallsOutsideAccounts },
+        },
+      });
+      return {
+        id: scanId,
+        status,
+        error: done.error,
+        accountsOk: done.accountsOk,
+        accountsFailed: done.accountsFailed,
+        changes: done.changes,
+        apiCalls: done.apiCalls,
+        durationMs: finishedAt.getTime() - this.startedAt.getTime(),
+      };
+    } finally {
+      await this.lock.release();
+    }
+  }
+}
+
+async function insertEvents(db: Db, scanId: number, events: readonly ChangeDraft[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.changeEvent.createMany({
+    data: events.map((e) => ({
+      scanId,
+      kind: e.kind,
+      accountId: e.accountId,
+      roleArn: e.roleArn ?? null,
+      principal: e.principal ?? null,
+      vendorName: e.vendorName ?? null,
+      externalAccountId: e.externalAccountId ?? null,
+      summary: e.summary,
+      before: e.before === undefined ? undefined : (e.before as Prisma.InputJsonValue),
+      after: e.after === undefined ? undefined : (e.after as Prisma.InputJsonValue),
+    })),
+  });
+}
+
+async function saveRawExport(db: Db, accountId: string, scanId: number, raw: NonNullable<AccountMeta["rawExport"]>): Promise<void> {
+  const existing = await db.rawExport.findUnique({ where: { accountId }, select: { sha256: true } });
+  if (existing?.sha256 === raw.sha256) return;
+  const data = {
+    scanId,
+    capturedAt: new Date(),
+    sha256: raw.sha256,
+    authorizationDetails: Buffer.from(raw.gzip),
+    credentialReport: raw.credentialReport ? Buffer.from(raw.credentialReport) : null,
+  };
+  await db.rawExport.upsert({ where: { accountId }, create: { accountId, ...data }, update: data });
+}
+
+/** Vendors with at least one current third-party trust. */
+async function currentVendors(db: Db): Promise<Set<string>> {
+  const rows = await db.trust.findMany({ where: { removedScanId: null, internal: false, vendorName: { not: null } }, distinct: ["vendorName"], select: { vendorName: true } });
+  return new Set(rows.map((r) => r.vendorName!));
+}
+
+function vendorEvents(before: ReadonlySet<string>, after: ReadonlySet<string>): ChangeDraft[] {
+  return [
+    ...[...after].filter((v) => !before.has(v)).sort().map((v): ChangeDraft => ({ kind: CHANGE.VENDOR_APPEARED, accountId: null, vendorName: v, summary: `New vendor with access: ${v}` })),
+    ...[...before].filter((v) => !after.has(v)).sort().map((v): ChangeDraft => ({ kind: CHANGE.VENDOR_DISAPPEARED, accountId: null, vendorName: v, summary: `${v} no longer has access to any account` })),
+  ];
+}
+
+/** Closes everything of accounts that left the organization. */
+async function removeAccounts(db: Db, scanId: number, accountIds: readonly string[]): Promise<ChangeDraft[]> {
+  const events: ChangeDraft[] = [];
+  for (const accountId of accountIds) {
+    const current = { accountId, removedScanId: null };
+    const trusts = await db.trust.findMany({ where: current, include: { role: { select: { arn: true, name: true } } } });
+    for (const t of trusts) {
+      events.push({
+        kind: CHANGE.TRUST_REMOVED,
+        accountId,
+        roleArn: t.role.arn,
+        principal: t.principal,
+        vendorName: t.vendorName,
+        externalAccountId: t.externalAccountId,
+        summary: `${t.vendorName ?? t.externalAccountId ?? t.principal} can no longer assume ${accountId}/${t.role.name} (account left the organization)`,
+      });
+    }
+    const closing = { removedScanId: scanId };
+    await db.trust.updateMany({ where: current, data: closing });
+    await db.role.updateMany({ where: current, data: closing });
+    await db.accessKey.updateMany({ where: { removedScanId: null, user: current }, data: closing });
+    await db.iamUser.updateMany({ where: current, data: closing });
+    await db.account.update({ where: { id: accountId }, data: closing });
+    events.push({ kind: CHANGE.ACCOUNT_REMOVED, accountId, summary: `Account ${accountId} left the organization` });
+  }
+  return events;
+}

@@ -1,0 +1,37 @@
+/** The kinds of change a scan records; each is one ChangeEvent row. */
+export const CHANGE = {
+  ACCOUNT_ADDED: "ACCOUNT_ADDED",
+  ACCOUNT_REMOVED: "ACCOUNT_REMOVED",
+  TRUST_ADDED: "TRUST_ADDED",
+  TRUST_REMOVED: "TRUST_REMOVED",
+  PRINCIPAL_CHANGED: "PRINCIPAL_CHANGED",
+  EXTERNAL_ID_CHANGED: "EXTERNAL_ID_CHANGED",
+  VENDOR_CHANGED: "VENDOR_CHANGED",
+  PERMISSIONS_WIDENED: "PERMISSIONS_WIDENED",
+  PERMISSIONS_NARROWED: "PERMISSIONS_NARROWED",
+  FINDING_RAISED: "FINDING_RAISED",
+  FINDING_RESOLVED: "FINDING_RESOLVED",
+  RISK_CHANGED: "RISK_CHANGED",
+  VENDOR_APPEARED: "VENDOR_APPEARED",
+  VENDOR_DISAPPEARED: "VENDOR_DISAPPEARED",
+  KEY_CREATED: "KEY_CREATED",
+  KEY_ROTATED: "KEY_ROTATED",
+  KEY_DELETED: "KEY_DELETED",
+  KEY_DEACTIVATED: "KEY_DEACTIVATED",
+  KEY_ACTIVATED: "KEY_ACTIVATED",
+} as const;
+
+export type ChangeKind = (typeof CHANGE)[keyof typeof CHANGE];
+
+/** A change before it is stored (the scan id and time are added by the store). */
+export interface ChangeDraft {
+  kind: ChangeKind;
+  accountId: string | null;
+  roleArn?: string | null;
+  principal?: string | null;
+  vendorName?: string | null;
+  externalAccountId?: string | null;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}

@@ -1,0 +1,31 @@
+import type { AccountResult } from "../analysis/accountAnalyzer";
+import { CredentialReportError, parseCredentialReport, type CredentialReport } from "../analysis/credentialReport";
+import type { TrustContext } from "../analysis/report";
+import type { AccountMeta, ScanSession } from "../db/scanStore";
+import { accountInventory } from "../inventory/accountInventory";
+
+/** Turns one analysed account into inventory rows and saves it in the scan. */
+export async function storeAccount(
+  session: ScanSession,
+  result: AccountResult,
+  ctx: TrustContext,
+  credentialReport: CredentialReport | null,
+  meta: Omit<AccountMeta, "roles" | "users">,
+): Promise<{ changes: number; trusts: number }> {
+  const inventory = accountInventory(result, ctx, credentialReport);
+  const warnings = [...(meta.warnings ?? []), ...result.errors.map((e) => `${e.source}: ${e.message}`)];
+  const { changes } = await session.saveAccount(inventory, { ...meta, roles: result.roles, users: result.users, warnings });
+  return { changes, trusts: inventory.trusts.length };
+}
+
+/** A credential report's text read leniently: a broken one is a warning, not a failed account. */
+export function readCredentialReport(text: string | null, warnings: string[]): CredentialReport | null {
+  if (text === null) return null;
+  try {
+    return parseCredentialReport(text);
+  } catch (error) {
+    if (!(error instanceof CredentialReportError)) throw error;
+    warnings.push(`credential report: ${error.message}`);
+    return null;
+  }
+}
