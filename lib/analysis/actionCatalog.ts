@@ -40,6 +40,9 @@ export class ActionCatalog {
   private readonly lowerNames: string[];
   private readonly levelBits: Uint8Array;
   private readonly services = new Map<string, { start: number; end: number }>();
+  /** Per action, the index of its service in `serviceNames`. */
+  private readonly serviceOf: Uint16Array;
+  readonly serviceNames: string[] = [];
   private readonly indexByName = new Map<string, number>();
   private readonly patternCache = new Map<string, PatternMatch>();
   private allActions: ActionSet | null = null;
@@ -50,11 +53,16 @@ export class ActionCatalog {
     this.names = sorted.map((e) => e.action);
     this.lowerNames = this.names.map((n) => n.toLowerCase());
     this.levelBits = new Uint8Array(sorted.map((e) => e.accessLevels.reduce((bits, l) => bits | levelBit(l), 0)));
+    this.serviceOf = new Uint16Array(this.size);
     this.lowerNames.forEach((name, i) => {
       const service = name.slice(0, name.indexOf(":"));
       const range = this.services.get(service);
       if (range) range.end = i + 1;
-      else this.services.set(service, { start: i, end: i + 1 });
+      else {
+        this.services.set(service, { start: i, end: i + 1 });
+        this.serviceNames.push(service);
+      }
+      this.serviceOf[i] = this.serviceNames.length - 1;
       this.indexByName.set(name, i);
     });
   }
@@ -77,13 +85,21 @@ export class ActionCatalog {
   }
 
   service(index: number): string {
-    const name = this.lowerNames[index]!;
-    return name.slice(0, name.indexOf(":"));
+    return this.serviceNames[this.serviceOf[index]!]!;
+  }
+
+  /** Index of the action's service in `serviceNames`. */
+  serviceIndex(index: number): number {
+    return this.serviceOf[index]!;
   }
 
   accessLevels(index: number): AccessLevel[] {
-    const bits = this.levelBits[index]!;
-    return ACCESS_LEVELS.filter((l) => (bits & levelBit(l)) !== 0);
+    return levelsOfMask(this.levelBits[index]!);
+  }
+
+  /** The action's access levels as a bit mask (see `levelsOfMask`). */
+  accessLevelMask(index: number): number {
+    return this.levelBits[index]!;
   }
 
   hasAccessLevel(index: number, level: AccessLevel): boolean {
@@ -153,5 +169,9 @@ export class ActionCatalog {
 
 function levelBit(level: AccessLevel): number {
   return 1 << ACCESS_LEVELS.indexOf(level);
+}
+
+export function levelsOfMask(mask: number): AccessLevel[] {
+  return ACCESS_LEVELS.filter((l) => (mask & levelBit(l)) !== 0);
 }
 

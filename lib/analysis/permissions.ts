@@ -4,7 +4,7 @@
  * boundary, then sorted into the risk categories of `riskCatalog.ts`.
  */
 import { createHash } from "node:crypto";
-import { ACCESS_LEVELS, type AccessLevel, type ActionCatalog } from "./actionCatalog";
+import { levelsOfMask, type AccessLevel, type ActionCatalog } from "./actionCatalog";
 import type { ActionSet } from "./actionSet";
 import type { PolicyDocument } from "./policyDocument";
 import type { RiskCatalog } from "./riskCatalog";
@@ -154,28 +154,24 @@ export function effectivePermissions(
 }
 
 function accessLevelsOf(set: ActionSet, catalog: ActionCatalog): AccessLevel[] {
-  const seen = new Set<AccessLevel>();
-  for (const i of set.indices()) {
-    for (const level of catalog.accessLevels(i)) seen.add(level);
-    if (seen.size === ACCESS_LEVELS.length) break;
-  }
-  return ACCESS_LEVELS.filter((l) => seen.has(l));
+  let mask = 0;
+  for (const i of set.indices()) mask |= catalog.accessLevelMask(i);
+  return levelsOfMask(mask);
 }
 
 function servicesOf(set: ActionSet, catalog: ActionCatalog): ServiceAccess[] {
-  const byService = new Map<string, { levels: Set<AccessLevel>; actions: number }>();
+  const count = new Uint32Array(catalog.serviceNames.length);
+  const masks = new Uint8Array(catalog.serviceNames.length);
   for (const i of set.indices()) {
-    const service = catalog.service(i);
-    let entry = byService.get(service);
-    if (!entry) byService.set(service, (entry = { levels: new Set(), actions: 0 }));
-    entry.actions++;
-    for (const level of catalog.accessLevels(i)) entry.levels.add(level);
+    const service = catalog.serviceIndex(i);
+    count[service]!++;
+    masks[service]! |= catalog.accessLevelMask(i);
   }
-  return [...byService.entries()].map(([service, e]) => ({
-    service,
-    accessLevels: ACCESS_LEVELS.filter((l) => e.levels.has(l)),
-    actions: e.actions,
-  }));
+  const out: ServiceAccess[] = [];
+  count.forEach((actions, service) => {
+    if (actions > 0) out.push({ service: catalog.serviceNames[service]!, accessLevels: levelsOfMask(masks[service]!), actions });
+  });
+  return out;
 }
 
 function fingerprint(allowed: ActionSet, summary: PermissionSummary): string {

@@ -9,7 +9,7 @@ import {
   paginateGetAccountAuthorizationDetails,
   type IAMClient,
 } from "@aws-sdk/client-iam";
-import { describeAwsError, errorCode } from "./awsErrors";
+import { describeAwsError, hasErrorCode } from "./awsErrors";
 
 export interface AccountRead {
   /** The merged pages, as the API returns them (policy documents URL-encoded). */
@@ -46,7 +46,7 @@ async function readCredentialReport(iam: IAMClient, waitMs: number): Promise<str
         const report = await iam.send(new GetCredentialReportCommand({}));
         return new TextDecoder().decode(report.Content);
       } catch (error) {
-        if (!/ReportInProgress|ReportNotPresent|ReportExpired/.test(errorCode(error))) throw error;
+        if (!hasErrorCode(error, /ReportInProgress|ReportNotPresent|ReportExpired|CredentialReportNotReady|CredentialReportNotPresent|CredentialReportExpired/)) throw error;
       }
     }
     await new Promise((resolve) => setTimeout(resolve, waitMs));

@@ -1,11 +1,21 @@
 /** Turns SDK errors into the one-line messages recorded against an account or a scan. */
 
+/**
+ * The codes an SDK error goes by: the wire code (`Code`, e.g. ReportInProgress) and the
+ * modelled exception's name (e.g. CredentialReportNotReadyException).
+ */
+export function errorCodes(error: unknown): string[] {
+  if (!error || typeof error !== "object") return [];
+  const e = error as { name?: unknown; Code?: unknown; code?: unknown };
+  return [e.Code, e.name, e.code].filter((v): v is string => typeof v === "string" && v !== "Error");
+}
+
 export function errorCode(error: unknown): string {
-  if (error && typeof error === "object") {
-    const e = error as { name?: unknown; Code?: unknown; code?: unknown };
-    for (const value of [e.name, e.Code, e.code]) if (typeof value === "string" && value !== "Error") return value;
-  }
-  return "Error";
+  return errorCodes(error)[0] ?? "Error";
+}
+
+export function hasErrorCode(error: unknown, pattern: RegExp): boolean {
+  return errorCodes(error).some((code) => pattern.test(code));
 }
 
 export function describeAwsError(error: unknown): string {
@@ -17,5 +27,5 @@ export function describeAwsError(error: unknown): string {
 }
 
 export function isAccessDenied(error: unknown): boolean {
-  return /AccessDenied|UnauthorizedOperation|NotAuthorized/i.test(errorCode(error));
+  return hasErrorCode(error, /AccessDenied|UnauthorizedOperation|NotAuthorized/i);
 }

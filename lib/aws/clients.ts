@@ -11,6 +11,10 @@ import { ConfiguredRetryStrategy } from "@smithy/core/retry";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 
+// Vendorscope supports Node 20 (package.json engines); the SDK's notice about its own future
+// minimum would only be noise in scan output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 export interface AwsSettings {
   region: string;
   /** Attempts per call, the first included. */
@@ -42,7 +46,8 @@ function commonConfig(settings: AwsSettings, credentials: Credentials) {
     retryStrategy: new ConfiguredRetryStrategy(settings.maxAttempts, (attempt: number) =>
       Math.round(Math.random() * Math.min(20_000, settings.retryBaseMs * 2 ** attempt)),
     ),
-    requestHandler: new NodeHttpHandler({ connectionTimeout: 10_000, requestTimeout: settings.callTimeoutMs }),
+    // Without throwOnRequestTimeout an exceeded requestTimeout only logs a warning.
+    requestHandler: new NodeHttpHandler({ connectionTimeout: 10_000, requestTimeout: settings.callTimeoutMs, throwOnRequestTimeout: true }),
   };
 }
 

@@ -13,7 +13,7 @@ import {
   type OrganizationsClient,
 } from "@aws-sdk/client-organizations";
 import { GetCallerIdentityCommand, type STSClient } from "@aws-sdk/client-sts";
-import { describeAwsError, errorCode } from "./awsErrors";
+import { describeAwsError, hasErrorCode } from "./awsErrors";
 
 export interface OrgAccount {
   id: string;
@@ -45,9 +45,8 @@ export async function discoverOrganization(organizations: OrganizationsClient, s
   try {
     org = (await organizations.send(new DescribeOrganizationCommand({}))).Organization;
   } catch (error) {
-    const code = errorCode(error);
     const why =
-      code === "AWSOrganizationsNotInUseException"
+      hasErrorCode(error, /^AWSOrganizationsNotInUseException$/)
         ? `account ${callerAccountId} is not in an AWS Organization`
         : `Organizations is not readable with these credentials (${describeAwsError(error)}); run from the management account or a delegated administrator to scan every account`;
     return standalone(callerAccountId, callerArn, partition, `Scanning only account ${callerAccountId}: ${why}.`);

@@ -45,6 +45,11 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       io.stderr(`vendorscope ${command.name}: ${error.message} (try 'vendorscope ${command.name} --help')\n`);
       return 2;
     }
+    // By name: importing lib/db here would load the database driver for every command.
+    if (error instanceof Error && error.name === "DatabaseInUseError") {
+      io.stderr(`vendorscope ${command.name}: ${error.message}\n`);
+      return 1;
+    }
     throw error;
   }
 }

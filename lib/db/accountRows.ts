@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AccountDiff, CurrentInventory } from "../history/accountDiff";
 import type { KeyRow, RoleRow, TrustRow, UserRow } from "../inventory/accountInventory";
 import type { Risk } from "../analysis/risk";
+import { insertKeys, insertRoles, insertTrusts, insertUsers } from "./bulkInsert";
 import { toDate, toIso, type Db } from "./types";
 
 export async function loadCurrentInventory(db: Db, accountId: string): Promise<CurrentInventory> {
@@ -93,46 +94,26 @@ export async function writeAccountDiff(db: Db, current: CurrentInventory, diff: 
 
   // Roles first: trusts point at them.
   const roleIds = new Map(current.roles.map((r) => [r.row.arn, r.id]));
-  if (diff.roles.insert.length > 0) {
-    const inserted = await db.role.createManyAndReturn({
-      data: diff.roles.insert.map((row) => ({ ...roleData(row, ctx), accountId, firstSeenScanId: scanId, changedScanId: scanId })),
-      select: { id: true, arn: true },
-    });
-    for (const r of inserted) roleIds.set(r.arn, r.id);
-  }
+  for (const r of await insertRoles(db, diff.roles.insert, ctx)) roleIds.set(r.arn, r.id);
   for (const { id, row } of diff.roles.update) await db.role.update({ where: { id }, data: { ...roleData(row, ctx), changedScanId: scanId } });
   if (diff.roles.close.length > 0) await db.role.updateMany({ where: { id: { in: diff.roles.close } }, data: closing });
 
-  if (diff.trusts.insert.length > 0) {
-    await db.trust.createMany({
-      data: diff.trusts.insert.map((row) => ({ ...trustData(row), roleId: roleIds.get(row.roleArn)!, accountId, firstSeenScanId: scanId, changedScanId: scanId })),
-    });
-  }
+  await insertTrusts(db, diff.trusts.insert.map((row) => ({ ...row, roleId: roleIds.get(row.roleArn)! })), ctx);
   for (const { id, row } of diff.trusts.update) {
     await db.trust.update({ where: { id }, data: { ...trustData(row), roleId: roleIds.get(row.roleArn)!, changedScanId: scanId } });
   }
   if (diff.trusts.close.length > 0) await db.trust.updateMany({ where: { id: { in: diff.trusts.close } }, data: closing });
 
   const userIds = new Map(current.users.map((u) => [u.row.arn, u.id]));
-  if (diff.users.insert.length > 0) {
-    const inserted = await db.iamUser.createManyAndReturn({
-      data: diff.users.insert.map((row) => ({ ...userData(row), accountId, firstSeenScanId: scanId })),
-      select: { id: true, arn: true },
-    });
-    for (const u of inserted) userIds.set(u.arn, u.id);
-  }
+  for (const u of await insertUsers(db, diff.users.insert, ctx)) userIds.set(u.arn, u.id);
   for (const { id, row } of diff.users.update) await db.iamUser.update({ where: { id }, data: userData(row) });
   if (diff.users.close.length > 0) await db.iamUser.updateMany({ where: { id: { in: diff.users.close } }, data: closing });
 
-  if (diff.keys.insert.length > 0) {
-    await db.accessKey.createMany({
-      data: diff.keys.insert.map(({ userArn, ...row }) => ({ ...keyData(row), userId: userIds.get(userArn)!, firstSeenScanId: scanId })),
-    });
-  }
+  await insertKeys(db, diff.keys.insert.map(({ userArn, ...row }) => ({ ...row, userId: userIds.get(userArn)! })), scanId);
   for (const { id, row } of diff.keys.update) await db.accessKey.update({ where: { id }, data: keyData(row) });
   if (diff.keys.close.length > 0) await db.accessKey.updateMany({ where: { id: { in: diff.keys.close } }, data: closing });
 
-  const external = [...new Set(diff.trusts.insert.flatMap((t) => (t.externalAccountId && !t.internal ? [t.externalAccountId] : [])))];
+  const external = [...new Set(diff.trusts.insert.flatMap((t) => (t.externalAccountId && !t.internal ? [t.externalAccountId] : [])))].sort();
   if (external.length > 0) {
     await db.externalAccount.createMany({ data: external.map((id) => ({ id, firstSeenScanId: scanId })), skipDuplicates: true });
   }

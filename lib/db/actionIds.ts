@@ -1,13 +1,16 @@
 /**
- * The AWS action catalogue mirrored in the Action table, so permission sets can list their
- * actions by id. Written once (in bulk) the first time a catalogue version is seen.
+ * The AWS action catalogue mirrored in the Action table (written in bulk the first time a
+ * catalogue version is seen). Action ids are the bit positions of PermissionSet.actionBits.
  */
 import type { ActionCatalog } from "../analysis/actionCatalog";
 import type { ActionSet } from "../analysis/actionSet";
 import type { Db } from "./types";
 
 export class ActionIds {
-  private constructor(private readonly byIndex: Int32Array) {}
+  private constructor(
+    private readonly idByIndex: Int32Array,
+    private readonly nameById: Map<number, string>,
+  ) {}
 
   static async load(db: Db, catalog: ActionCatalog): Promise<ActionIds> {
     const keys: string[] = [];
@@ -28,14 +31,30 @@ export class ActionIds {
         SELECT k, n, s, string_to_array(l, ',') FROM unnest(${keys}::text[], ${names}::text[], ${services}::text[], ${levels}::text[]) AS t(k, n, s, l)
         ON CONFLICT ("key") DO NOTHING`;
     }
-    const rows = await db.$queryRaw<{ id: number; key: string }[]>`SELECT id, "key" FROM "Action"`;
+    const rows = await db.$queryRaw<{ id: number; key: string; name: string }[]>`SELECT id, "key", "name" FROM "Action"`;
     const idByKey = new Map(rows.map((r) => [r.key, r.id]));
-    return new ActionIds(Int32Array.from(keys, (k) => idByKey.get(k)!));
+    return new ActionIds(
+      Int32Array.from(keys, (k) => idByKey.get(k)!),
+      new Map(rows.map((r) => [r.id, r.name])),
+    );
   }
 
-  idsOf(set: ActionSet): number[] {
-    const out: number[] = [];
-    for (const i of set.indices()) out.push(this.byIndex[i]!);
-    return out;
+  /** The set as PermissionSet.actionBits: bit n (get_bit order: LSB first in each byte) = Action id n. */
+  bitsOf(set: ActionSet): Uint8Array<ArrayBuffer> {
+    const ids: number[] = [];
+    for (const i of set.indices()) ids.push(this.idByIndex[i]!);
+    const bits = new Uint8Array((ids.length ? Math.max(...ids) : 0) + 8 >> 3);
+    for (const id of ids) bits[id >> 3]! |= 1 << (id & 7);
+    return bits;
+  }
+
+  namesOf(bits: Uint8Array): Set<string> {
+    const names = new Set<string>();
+    for (let byte = 0; byte < bits.length; byte++) {
+      const value = bits[byte]!;
+      if (value === 0) continue;
+      for (let bit = 0; bit < 8; bit++) if (value & (1 << bit)) names.add(this.nameById.get(byte * 8 + bit) ?? `action#${byte * 8 + bit}`);
+    }
+    return names;
   }
 }

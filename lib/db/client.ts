@@ -12,6 +12,11 @@ import { REPO_ROOT } from "./migrations";
 
 export { PrismaClient };
 
+/** The embedded database is open in another process (a PGlite directory has one owner). */
+export class DatabaseInUseError extends Error {
+  override name = "DatabaseInUseError";
+}
+
 export interface OpenDatabaseOptions {
   /** PostgreSQL connection string; default DATABASE_URL. */
   url?: string;
@@ -101,7 +106,7 @@ function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
       const pid = Number(readFileSync(lockPath, "utf8").trim());
       if (pid && isAlive(pid)) {
-        throw new Error(
+        throw new DatabaseInUseError(
           `The embedded database ${dataDir} is in use by process ${pid}${pid === process.pid ? " (this one)" : ""}: ` +
             `stop it, or set DATABASE_URL to use a PostgreSQL server both can share. (Lock file: ${lockPath})`,
         );

@@ -12,6 +12,7 @@ import type { AccountInventory } from "../inventory/accountInventory";
 import { ActionIds } from "./actionIds";
 import { loadCurrentInventory, writeAccountDiff } from "./accountRows";
 import type { Database } from "./client";
+import { insertEvents, upsertRawExport } from "./bulkInsert";
 import { ensurePermissionSets, storedActionNames } from "./permissionSets";
 import { acquireScanLock, type ScanLock } from "./scanLock";
 import type { Db } from "./types";
@@ -171,7 +172,7 @@ export class ScanSession {
       for (const role of inventory.roles) {
         const before = oldFingerprints.get(role.arn);
         if (before === undefined || before === role.fingerprint) continue;
-        if (!actions.has(before)) actions.set(before, await storedActionNames(tx, before));
+        if (!actions.has(before)) actions.set(before, await storedActionNames(tx, before, this.actionIds));
         if (!actions.has(role.fingerprint)) {
           actions.set(role.fingerprint, new Set(this.store.catalog.actionNames(inventory.permissionSets.get(role.fingerprint)!.allowed)));
         }
@@ -180,7 +181,7 @@ export class ScanSession {
       await writeAccountDiff(tx, current, diff, { scanId, accountId, permissionSetIds });
       await insertEvents(tx, scanId, diff.events);
       changes = diff.events.length;
-      if (meta.rawExport) await saveRawExport(tx, accountId, scanId, meta.rawExport);
+      if (meta.rawExport) await upsertRawExport(tx, accountId, scanId, meta.rawExport);
       await tx.account.upsert({
         where: { id: accountId },
         create: { id: accountId, firstSeenScanId: scanId, lastScanId: scanId, lastSuccessScanId: scanId, lastSuccessAt: this.startedAt },
@@ -202,7 +203,6 @@ export class ScanSession {
           changes,
         },
       });
-      await tx.scan.update({ where: { id: scanId }, data: { accountsOk: { increment: 1 }, changes: { increment: changes }, apiCalls: { increment: meta.apiCalls } } });
     }, TX);
     return { changes };
   }
@@ -220,8 +220,19 @@ export class ScanSession {
       await tx.scanAccount.create({
         data: { scanId, accountId, status: "failed", error: error.slice(0, 4000), startedAt: meta.startedAt, finishedAt: new Date(), durationMs: Math.round(meta.durationMs), apiCalls: meta.apiCalls },
       });
-      await tx.scan.update({ where: { id: scanId }, data: { accountsFailed: { increment: 1 }, apiCalls: { increment: meta.apiCalls } } });
     }, TX);
+  }
+
+  /** The scan's counts so far, from its accounts (not kept on the Scan row while running: no hot row). */
+  async tally(): Promise<{ accountsOk: number; accountsFailed: number; apiCalls: number; changes: number }> {
+    const groups = await this.prisma.scanAccount.groupBy({ by: ["status"], where: { scanId: this.id }, _count: true, _sum: { apiCalls: true, changes: true } });
+    const of = (status: string) => groups.find((g) => g.status === status);
+    return {
+      accountsOk: of("ok")?._count ?? 0,
+      accountsFailed: of("failed")?._count ?? 0,
+      apiCalls: groups.reduce((n, g) => n + (g._sum.apiCalls ?? 0), 0),
+      changes: groups.reduce((n, g) => n + (g._sum.changes ?? 0), 0),
+    };
   }
 
   /** API calls made for the organization as a whole (discovery), not for one account. */
@@ -243,7 +254,7 @@ export class ScanSession {
     clearInterval(this.heartbeat);
     const scanId = this.id;
     try {
-      const scan = await this.prisma.scan.findUniqueOrThrow({ where: { id: scanId } });
+      const scan = await this.tally();
       const decided = !outcome.cancelled && !outcome.error && scan.accountsOk > 0;
       let changes = 0;
       if (decided) {
@@ -269,8 +280,10 @@ export class ScanSession {
           heartbeatAt: finishedAt,
           error: outcome.error ?? (scan.accountsOk === 0 && scan.accountsFailed > 0 ? "no account could be read" : null),
           warnings: (outcome.warnings ?? []).slice(0, 1000),
-          changes: { increment: changes },
-          apiCalls: { increment: this.apiCallsOutsideAccounts },
+          accountsOk: scan.accountsOk,
+          accountsFailed: scan.accountsFailed,
+          changes: scan.changes + changes,
+          apiCalls: scan.apiCalls + this.apiCallsOutsideAccounts,
         },
       });
       return {
@@ -287,37 +300,6 @@ export class ScanSession {
       await this.lock.release();
     }
   }
-}
-
-async function insertEvents(db: Db, scanId: number, events: readonly ChangeDraft[]): Promise<void> {
-  if (events.length === 0) return;
-  await db.changeEvent.createMany({
-    data: events.map((e) => ({
-      scanId,
-      kind: e.kind,
-      accountId: e.accountId,
-      roleArn: e.roleArn ?? null,
-      principal: e.principal ?? null,
-      vendorName: e.vendorName ?? null,
-      externalAccountId: e.externalAccountId ?? null,
-      summary: e.summary,
-      before: e.before === undefined ? undefined : (e.before as Prisma.InputJsonValue),
-      after: e.after === undefined ? undefined : (e.after as Prisma.InputJsonValue),
-    })),
-  });
-}
-
-async function saveRawExport(db: Db, accountId: string, scanId: number, raw: NonNullable<AccountMeta["rawExport"]>): Promise<void> {
-  const existing = await db.rawExport.findUnique({ where: { accountId }, select: { sha256: true } });
-  if (existing?.sha256 === raw.sha256) return;
-  const data = {
-    scanId,
-    capturedAt: new Date(),
-    sha256: raw.sha256,
-    authorizationDetails: Buffer.from(raw.gzip),
-    credentialReport: raw.credentialReport ? Buffer.from(raw.credentialReport) : null,
-  };
-  await db.rawExport.upsert({ where: { accountId }, create: { accountId, ...data }, update: data });
 }
 
 /** Vendors with at least one current third-party trust. */

@@ -13,7 +13,7 @@ import { MemberCredentials, type MemberRoleSettings } from "../aws/memberCredent
 import { discoverOrganization } from "../aws/organizationReader";
 import type { InventoryStore, ScanResult } from "../db/scanStore";
 import { loadVendorDirectory } from "../db/vendorStore";
-import { forEachConcurrent, WriteQueue, type ScanProgress } from "./progress";
+import { forEachConcurrent, WriteLimiter, type ScanProgress } from "./progress";
 import { packExport } from "./rawExport";
 import { readCredentialReport, storeAccount } from "./storeAccount";
 
@@ -57,7 +57,8 @@ export async function runAwsScan(store: InventoryStore, options: AwsScanOptions,
     const accounts = org.accounts.filter((a) => a.status === null || a.status === "ACTIVE");
     await session.setTotal(accounts.length);
     progress.started(session.id, accounts.length);
-    const writes = new WriteQueue();
+    // PGlite runs one transaction at a time anyway; PostgreSQL takes a few accounts at once.
+    const writes = new WriteLimiter(store.db.kind === "postgres" ? 4 : 1);
 
     await forEachConcurrent(
       accounts,

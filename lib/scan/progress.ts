@@ -25,13 +25,22 @@ export async function forEachConcurrent<T>(items: readonly T[], limit: number, w
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
-/** Serialises database writes from concurrent account readers (one writer, in arrival order). */
-export class WriteQueue {
-  private tail: Promise<unknown> = Promise.resolve();
+/** At most `limit` database writes at once from the concurrent account readers. */
+export class WriteLimiter {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
-  run<T>(write: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(write);
-    this.tail = result.catch(() => {});
-    return result;
+  constructor(private readonly limit: number) {}
+
+  async run<T>(write: () => Promise<T>): Promise<T> {
+    if (this.running < this.limit) this.running++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve)); // a finishing write hands over its slot
+    try {
+      return await write();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
   }
 }

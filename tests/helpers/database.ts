@@ -45,7 +45,7 @@ export async function testDatabase(kind: DatabaseKind): Promise<Database & { dis
 
 /** Row counts of every inventory and history table, to prove what a scan wrote. */
 export async function tableCounts(db: Database): Promise<Record<string, number>> {
-  const tables = ["Account", "Vendor", "VendorAccount", "ExternalAccount", "Role", "Trust", "PermissionSet", "PermissionSetAction", "IamUser", "AccessKey", "Scan", "ScanAccount", "ChangeEvent", "RawExport"];
+  const tables = ["Account", "Vendor", "VendorAccount", "ExternalAccount", "Role", "Trust", "PermissionSet", "IamUser", "AccessKey", "Scan", "ScanAccount", "ChangeEvent", "RawExport"];
   const out: Record<string, number> = {};
   for (const table of tables) {
     const rows = await db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}"`);

@@ -1,0 +1,137 @@
+/**
+ * npm run bench:scan [-- --accounts 1000 --roles 300 --latency 30 --scans 30 --concurrency 32]
+ *
+ * Scans a synthetic organization served by the fake AWS (its own process, with latency per
+ * call) into a fresh PostgreSQL database, and prints wall time, API calls per account, rows
+ * written, peak memory and — side by side — the calls a per-role enumeration would need.
+ * Then rescans `--scans` times with 1% of roles changing between scans and prints how the
+ * database grew. Needs PostgreSQL (DATABASE_URL or 127.0.0.1:5432).
+ */
+import "../tests/fakeAws/sdkTestEnv";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { DEFAULT_AWS_SETTINGS } from "../lib/aws/clients";
+import { DEFAULT_MEMBER_ROLE } from "../lib/aws/memberCredentials";
+import { loadActionCatalog } from "../lib/catalog/iamActions";
+import { InventoryStore, type ScanResult } from "../lib/db/scanStore";
+import { unpackExport } from "../lib/scan/rawExport";
+import { runAwsScan } from "../lib/scan/awsScan";
+import { silentProgress } from "../lib/scan/progress";
+import { createPostgresDatabase, tableCounts } from "../tests/helpers/database";
+import { openDatabase } from "../lib/db/client";
+
+const { values } = parseArgs({
+  options: {
+    accounts: { type: "string", default: "1000" },
+    roles: { type: "string", default: "300" },
+    latency: { type: "string", default: "30" },
+    scans: { type: "string", default: "30" },
+    concurrency: { type: "string", default: "32" },
+  },
+});
+const ACCOUNTS = Number(values.accounts);
+const ROLES = Number(values.roles);
+const SCANS = Number(values.scans);
+
+async function startFake(generation: number): Promise<{ child: ChildProcess; env: Record<string, string> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/fakeAws/main.ts", "--synthetic", `${ACCOUNTS}x${ROLES}`, "--latency", values.latency!, "--generation", String(generation)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const env: Record<string, string> = {};
+  for await (const line of createInterface({ input: child.stdout! })) {
+    const [key, value] = line.split("=", 2) as [string, string];
+    env[key] = value;
+    if (env.FAKE_AWS_URL && env.FAKE_AWS_ACCESS_KEY_ID && env.FAKE_AWS_SECRET_ACCESS_KEY) break;
+  }
+  process.env.AWS_ENDPOINT_URL = env.FAKE_AWS_URL;
+  for (const service of ["IAM", "STS", "ORGANIZATIONS"]) process.env[`AWS_ENDPOINT_URL_${service}`] = env.FAKE_AWS_URL;
+  process.env.AWS_ACCESS_KEY_ID = env.FAKE_AWS_ACCESS_KEY_ID;
+  process.env.AWS_SECRET_ACCESS_KEY = env.FAKE_AWS_SECRET_ACCESS_KEY;
+  process.env.AWS_REGION = "us-east-1";
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+  return { child, env };
+}
+
+async function stopFake(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** The calls ListRoles + per-role policy calls (and users) would need for the same accounts. */
+async function perRoleEnumerationCalls(store: InventoryStore): Promise<number> {
+  let calls = 0;
+  const exports = await store.prisma.rawExport.findMany({ select: { authorizationDetails: true, credentialReport: true } });
+  for (const row of exports) {
+    const { authorizationDetails } = await unpackExport(row);
+    const doc = authorizationDetails as { RoleDetailList: { RolePolicyList?: unknown[]; AttachedManagedPolicies?: { PolicyArn: string }[] }[]; UserDetailList?: unknown[] };
+    const roles = doc.RoleDetailList;
+    const managed = new Set(roles.flatMap((r) => (r.AttachedManagedPolicies ?? []).map((p) => p.PolicyArn)));
+    calls += Math.max(1, Math.ceil(roles.length / 1000)); // ListRoles, 1000 per page
+    calls += roles.length * 2; // ListRolePolicies + ListAttachedRolePolicies per role
+    calls += roles.reduce((n, r) => n + (r.RolePolicyList?.length ?? 0), 0); // GetRolePolicy per inline policy
+    calls += managed.size * 2; // GetPolicy + GetPolicyVersion per distinct managed policy
+    calls += 1 + (doc.UserDetailList?.length ?? 0) * 1; // ListUsers + ListAccessKeys per user
+    calls += 1; // AssumeRole
+  }
+  return calls;
+}
+
+async function databaseSize(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("VACUUM");
+  const { rows } = await client.query<{ size: string }>("SELECT pg_database_size(current_database()) AS size");
+  await client.end();
+  return Number(rows[0]!.size);
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+const server = await createPostgresDatabase();
+const db = await openDatabase({ url: server.url });
+const store = await InventoryStore.open(db, await loadActionCatalog());
+const scanOnce = async (generation: number): Promise<{ result: ScanResult; ms: number }> => {
+  const fake = await startFake(generation);
+  const started = performance.now();
+  const result = await runAwsScan(
+    store,
+    { aws: DEFAULT_AWS_SETTINGS, memberRole: DEFAULT_MEMBER_ROLE, concurrency: Number(values.concurrency), trigger: "bench" },
+    silentProgress,
+  );
+  const ms = performance.now() - started;
+  await stopFake(fake.child);
+  return { result, ms };
+};
+
+try {
+  console.log(`synthetic organization: ${ACCOUNTS} accounts × ${ROLES} roles, ${values.latency} ms per AWS call, concurrency ${values.concurrency}`);
+  const first = await scanOnce(0);
+  const rows = await tableCounts(db);
+  const enumeration = await perRoleEnumerationCalls(store);
+  console.log(`scan + store:            ${(first.ms / 1000).toFixed(1)} s (${first.result.status}, ${first.result.accountsOk} ok, ${first.result.accountsFailed} failed)`);
+  console.log(`API calls:               ${first.result.apiCalls} (${(first.result.apiCalls / ACCOUNTS).toFixed(2)} per account)`);
+  console.log(`per-role enumeration:    ${enumeration} calls (${(enumeration / ACCOUNTS).toFixed(0)} per account): ${(enumeration / first.result.apiCalls).toFixed(0)}× more`);
+  console.log(`rows written:            ${Object.values(rows).reduce((a, b) => a + b, 0)} (${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(", ")})`);
+  console.log(`peak memory (max RSS):   ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (scanner process)`);
+  const sizeAfterOne = await databaseSize(server.url);
+  console.log(`database size, 1 scan:   ${mb(sizeAfterOne)}`);
+  if (SCANS > 1) {
+    let slowest = 0;
+    for (let generation = 1; generation < SCANS; generation++) {
+      const { result, ms } = await scanOnce(generation);
+      slowest = Math.max(slowest, ms);
+      if (result.status !== "succeeded") console.log(`  scan ${generation + 1}: ${result.status}`);
+    }
+    const sizeAfterAll = await databaseSize(server.url);
+    const events = await db.prisma.changeEvent.count();
+    console.log(`database size, ${SCANS} scans: ${mb(sizeAfterAll)} (${(sizeAfterAll / sizeAfterOne).toFixed(2)}× after 1; 1% churn per scan; ${events} change events; slowest rescan ${(slowest / 1000).toFixed(1)} s)`);
+  }
+} finally {
+  await db.close();
+  await server.drop();
+}
+process.exit(0);

@@ -1,0 +1,18 @@
+/** The local fake AWS for tests: start it with `startFakeAws`, point the SDK at `fake.url`. */
+export { startFakeAws } from "./server";
+export type {
+  AuthorizationDetails,
+  FakeAccount,
+  FakeAws,
+  FakeOrganization,
+  FaultMatch,
+  FaultOptions,
+  FaultRule,
+  RecordedCall,
+  ServiceName,
+  StartFakeAwsOptions,
+} from "./types";
+export { syntheticOrganization } from "./syntheticOrganization";
+export type { SyntheticOrganization, SyntheticOrganizationOptions, SyntheticVendor } from "./syntheticOrganization";
+export { loadFixtureDirectory } from "./fixtureDirectory";
+export type { LoadedFixture } from "./fixtureDirectory";
