@@ -208,6 +208,9 @@ describe("history over rescans of a changing organization", () => {
     try {
       await withStore(async (store, db) => {
         expect((await runAwsScan(store, options(), silentProgress)).status).toBe("succeeded");
+        const ouPaths = new Set((await db.prisma.account.findMany()).map((a) => a.ouPath));
+        expect([...ouPaths].every((p) => p?.startsWith("Root"))).toBe(true);
+        expect(ouPaths.size).toBeGreaterThan(1);
         const before = await tableCounts(db);
         const again = await runAwsScan(store, options(), silentProgress);
         expect(again.changes).toBe(0);
