@@ -4,7 +4,6 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Debian's Chromium where installed (CI installs it with apt); Playwright's own browser otherwise.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const next = "node node_modules/next/dist/bin/next";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -13,6 +12,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -32,13 +32,15 @@ export default defineConfig({
       ],
     },
   },
+  // Builds, seeds a database with real scans of the fixture organization, serves it on PORT
+  // and an empty one on PORT + 1 (tests/e2e/servers.ts).
   webServer: {
-    command: `${next} build && ${next} start -p ${PORT} -H 127.0.0.1`,
+    command: "node --import tsx tests/e2e/servers.ts",
     url: `http://127.0.0.1:${PORT}`,
-    timeout: 180_000,
+    timeout: 300_000,
     reuseExistingServer: false,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
-    stdout: "ignore",
+    env: { NEXT_TELEMETRY_DISABLED: "1", E2E_PORT: String(PORT) },
+    stdout: "pipe",
     stderr: "pipe",
   },
 });

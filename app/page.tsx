@@ -1,48 +1,172 @@
+import Link from "next/link";
+import { TrendChart } from "@/components/charts/TrendChart";
+import { DataTable, Td } from "@/components/DataTable";
+import { NoScanYet } from "@/components/EmptyState";
+import { FindingList } from "@/components/FindingBadge";
+import { PageHeader, Section } from "@/components/PageHeader";
+import { RiskBadge } from "@/components/RiskBadge";
+import { Th } from "@/components/SortHeader";
+import { StatCard } from "@/components/StatCard";
+import { TimeAgo } from "@/components/TimeAgo";
 import { FINDING_RULES } from "@/lib/analysis/findings";
+import { RISKS } from "@/lib/analysis/risk";
+import { prisma } from "@/lib/db/server";
+import { overview } from "@/lib/queries/overview";
+import { count } from "@/lib/web/format";
+import { vendorHref } from "@/lib/web/url";
 
-export default function HomePage() {
+export const dynamic = "force-dynamic";
+
+export default async function OverviewPage() {
+  const data = await overview(await prisma());
+  const { totals, lastScan, running } = data;
+  if (!lastScan && !running) {
+    return (
+      <div className="space-y-6">
+        <PageHeader title="Third-party access overview" subtitle="Which outside party can get into which of our accounts, and what can it do there?" />
+        <NoScanYet />
+        <WhatItLooksFor />
+      </div>
+    );
+  }
   return (
-    <div className="space-y-8">
-      <section className="space-y-3">
-        <h1 className="text-3xl font-semibold tracking-tight">Which outside party can get into which of our accounts?</h1>
-        <p className="max-w-3xl text-slate-600">
-          Vendorscope reads every account of an AWS Organization, finds each role a party outside the organization can
-          assume, and tells you what that party can do there. The dashboard arrives with the next releases; today the
-          analysis engine runs from the command line on exported IAM data.
-        </p>
-      </section>
+    <div>
+      <PageHeader
+        title="Third-party access overview"
+        subtitle={
+          lastScan ? (
+            <>
+              Last scan{" "}
+              <Link href={`/scans/${lastScan.id}`} className="underline">
+                #{lastScan.id}
+              </Link>{" "}
+              <strong className={lastScan.status === "succeeded" ? "text-emerald-700" : "text-red-700"}>{lastScan.status}</strong>, <TimeAgo date={lastScan.finishedAt ?? lastScan.startedAt} />
+              {totals.staleAccounts > 0 ? (
+                <>
+                  {" · "}
+                  <Link href="/accounts?state=stale" className="font-medium text-red-700 underline">
+                    {count(totals.staleAccounts, "account")} with stale data
+                  </Link>
+                </>
+              ) : null}
+            </>
+          ) : (
+            "No finished scan yet"
+          )
+        }
+      >
+        {running ? (
+          <Link href={`/scans/${running.id}`} className="rounded border border-sky-300 bg-sky-50 px-3 py-1.5 text-sm text-sky-900" data-testid="scan-running">
+            Scan #{running.id} running: {running.done}/{running.accountsTotal || "?"} accounts
+          </Link>
+        ) : null}
+      </PageHeader>
 
-      <section aria-labelledby="try-it" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="try-it" className="text-lg font-semibold">Analyse an export</h2>
-        <pre className="mt-3 overflow-x-auto rounded bg-slate-900 p-4 font-mono text-sm text-slate-100">
-          {`aws iam get-account-authorization-details > prod.json
-aws organizations list-accounts > accounts.json
-npx vendorscope analyze . --known-accounts accounts.yaml`}
-        </pre>
-      </section>
+      <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
+        <StatCard label="Vendors with access" value={totals.vendors} href="/vendors" />
+        <StatCard label="External accounts" value={totals.externalAccounts} href="/trusts?sort=vendor" />
+        <StatCard label="Third-party trusts" value={totals.trusts} href="/trusts" />
+        <StatCard label="IAM users with keys" value={totals.usersWithKeys} href="/users" />
+      </div>
 
-      <section aria-labelledby="findings">
-        <h2 id="findings" className="text-lg font-semibold">What it looks for</h2>
-        <table className="mt-3 w-full border-collapse overflow-hidden rounded-lg bg-white text-left text-sm shadow-sm">
-          <thead className="bg-slate-100 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Finding</th>
-              <th scope="col" className="px-3 py-2 font-medium">Why it matters</th>
-            </tr>
-          </thead>
-          <tbody>
-            {FINDING_RULES.map((rule) => (
-              <tr key={rule.code} className="border-t border-slate-100 align-top">
-                <td className="px-3 py-2">
-                  <div className="font-medium">{rule.title}</div>
-                  <code className="text-xs text-slate-500">{rule.code}</code>
-                </td>
-                <td className="px-3 py-2 text-slate-600">{rule.explanation}</td>
+      <Section title="Third-party trusts by risk">
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+          {[...RISKS].reverse().map((risk) => (
+            <StatCard key={risk} label={`${risk} risk`} value={totals.risk[risk]} href={`/trusts?risk=${risk}`} tone={risk} />
+          ))}
+        </div>
+      </Section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section title="Riskiest vendors" actions={<Link href="/vendors" className="text-sm underline">All vendors</Link>}>
+          <DataTable caption="The five riskiest vendors" head={<><Th>Vendor</Th><Th>Risk</Th><Th>Trusts</Th><Th>Findings</Th></>}>
+            {data.riskiest.map((v) => (
+              <tr key={v.party}>
+                <Td>
+                  <Link href={vendorHref(v.party)} className="[overflow-wrap:anywhere] font-medium underline">
+                    {v.name}
+                  </Link>
+                </Td>
+                <Td>
+                  <RiskBadge risk={v.risk} />
+                </Td>
+                <Td>
+                  <Link href={`/trusts?party=${encodeURIComponent(v.party)}`} className="underline">
+                    {v.trusts}
+                  </Link>
+                </Td>
+                <Td>
+                  <FindingList codes={v.findings} />
+                </Td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </section>
+          </DataTable>
+        </Section>
+
+        <Section title="What changed in the last scan" actions={lastScan ? <Link href={`/scans/${lastScan.id}`} className="text-sm underline">{count(lastScan.changes, "change")}</Link> : null}>
+          {data.lastChanges.length === 0 ? (
+            <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">Nothing changed.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+              {data.lastChanges.map((e) => (
+                <li key={e.id} className="px-3 py-2">
+                  <span className="mr-2 inline-block rounded bg-slate-100 px-1.5 font-mono text-xs text-slate-700">{e.kind}</span>
+                  <span className="[overflow-wrap:anywhere]">{e.summary}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+
+      <Section title="Trend over scans">
+        {data.trend.length > 0 ? (
+          <div className="rounded-lg border border-slate-200 bg-white p-3">
+            <TrendChart points={data.trend} />
+          </div>
+        ) : (
+          <p className="text-sm text-slate-600">The trend appears after the first completed scan.</p>
+        )}
+      </Section>
+
+      {data.staleAccounts.length > 0 ? (
+        <Section title="Accounts with stale data">
+          <DataTable caption="Accounts whose last scan failed" head={<><Th>Account</Th><Th>Stale since</Th><Th>Error</Th></>}>
+            {data.staleAccounts.map((a) => (
+              <tr key={a.id}>
+                <Td>
+                  <Link href={`/accounts/${a.id}`} className="font-mono underline">
+                    {a.id}
+                  </Link>{" "}
+                  {a.name}
+                </Td>
+                <Td>
+                  <TimeAgo date={a.staleSince} compact />
+                </Td>
+                <Td className="[overflow-wrap:anywhere] text-red-800">{a.lastError}</Td>
+              </tr>
+            ))}
+          </DataTable>
+        </Section>
+      ) : null}
     </div>
+  );
+}
+
+function WhatItLooksFor() {
+  return (
+    <Section title="What it looks for">
+      <DataTable caption="Finding codes" head={<><Th>Finding</Th><Th>Why it matters</Th></>}>
+        {FINDING_RULES.map((rule) => (
+          <tr key={rule.code}>
+            <Td>
+              <div className="font-medium">{rule.title}</div>
+              <code className="text-xs text-slate-500">{rule.code}</code>
+            </Td>
+            <Td className="text-slate-600">{rule.explanation}</Td>
+          </tr>
+        ))}
+      </DataTable>
+    </Section>
   );
 }

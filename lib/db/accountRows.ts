@@ -46,6 +46,7 @@ export async function loadCurrentInventory(db: Db, accountId: string): Promise<C
         internal: t.internal,
         vendorName: t.vendorName,
         awsService: t.awsService,
+        party: t.party,
         externalId: t.externalId,
         conditions: t.conditions,
         statements: t.statements,

@@ -31,15 +31,15 @@ export async function insertRoles(
 export async function insertTrusts(db: Db, rows: readonly (TrustRow & { roleId: number })[], ctx: { accountId: string; scanId: number }): Promise<void> {
   if (rows.length === 0) return;
   await db.$executeRaw`
-    INSERT INTO "Trust" ("roleId", "accountId", "principal", "principalKind", "statementPrincipal", "externalAccountId", "provider", "internal", "vendorName", "awsService", "externalId", "conditions", "statements", "findings", "risk", "riskRank", "firstSeenScanId", "changedScanId")
-    SELECT rid, ${ctx.accountId}, p, pk, sp, ea, pr, i, vn, aws, ei, c::jsonb, string_to_array(st, ',')::int[], string_to_array(f, ','), r, rr, ${ctx.scanId}, ${ctx.scanId}
+    INSERT INTO "Trust" ("roleId", "accountId", "principal", "principalKind", "statementPrincipal", "externalAccountId", "provider", "internal", "vendorName", "awsService", "party", "externalId", "conditions", "statements", "findings", "risk", "riskRank", "firstSeenScanId", "changedScanId")
+    SELECT rid, ${ctx.accountId}, p, pk, sp, ea, pr, i, vn, aws, pa, ei, c::jsonb, string_to_array(st, ',')::int[], string_to_array(f, ','), r, rr, ${ctx.scanId}, ${ctx.scanId}
     FROM unnest(
       ${rows.map((t) => t.roleId)}::int[], ${rows.map((t) => t.principal)}::text[], ${rows.map((t) => t.principalKind)}::text[],
       ${rows.map((t) => t.statementPrincipal)}::text[], ${rows.map((t) => t.externalAccountId)}::text[], ${rows.map((t) => t.provider)}::text[],
       ${rows.map((t) => t.internal)}::boolean[], ${rows.map((t) => t.vendorName)}::text[], ${rows.map((t) => t.awsService)}::text[],
-      ${rows.map((t) => t.externalId)}::text[], ${rows.map((t) => json(t.conditions))}::text[], ${rows.map((t) => t.statements.join(","))}::text[],
+      ${rows.map((t) => t.party)}::text[], ${rows.map((t) => t.externalId)}::text[], ${rows.map((t) => json(t.conditions))}::text[], ${rows.map((t) => t.statements.join(","))}::text[],
       ${rows.map((t) => t.findings.join(","))}::text[], ${rows.map((t) => t.risk)}::text[], ${rows.map((t) => t.riskRank)}::int[]
-    ) AS t(rid, p, pk, sp, ea, pr, i, vn, aws, ei, c, st, f, r, rr)`;
+    ) AS t(rid, p, pk, sp, ea, pr, i, vn, aws, pa, ei, c, st, f, r, rr)`;
 }
 
 export async function insertUsers(db: Db, rows: readonly Omit<UserRow, "keys">[], ctx: { accountId: string; scanId: number }): Promise<{ id: number; arn: string }[]> {
@@ -70,13 +70,13 @@ export async function insertKeys(db: Db, rows: readonly (KeyRow & { userId: numb
 export async function insertEvents(db: Db, scanId: number, events: readonly ChangeDraft[]): Promise<void> {
   if (events.length === 0) return;
   await db.$executeRaw`
-    INSERT INTO "ChangeEvent" ("scanId", "kind", "accountId", "roleArn", "principal", "vendorName", "externalAccountId", "summary", "before", "after")
-    SELECT ${scanId}, k, a, r, p, v, e, s, b::jsonb, af::jsonb
+    INSERT INTO "ChangeEvent" ("scanId", "kind", "accountId", "roleArn", "principal", "vendorName", "externalAccountId", "party", "summary", "before", "after")
+    SELECT ${scanId}, k, a, r, p, v, e, pa, s, b::jsonb, af::jsonb
     FROM unnest(
       ${events.map((e) => e.kind)}::text[], ${events.map((e) => e.accountId)}::text[], ${events.map((e) => e.roleArn ?? null)}::text[],
       ${events.map((e) => e.principal ?? null)}::text[], ${events.map((e) => e.vendorName ?? null)}::text[], ${events.map((e) => e.externalAccountId ?? null)}::text[],
-      ${events.map((e) => e.summary)}::text[], ${events.map((e) => json(e.before))}::text[], ${events.map((e) => json(e.after))}::text[]
-    ) AS t(k, a, r, p, v, e, s, b, af)`;
+      ${events.map((e) => e.party ?? null)}::text[], ${events.map((e) => e.summary)}::text[], ${events.map((e) => json(e.before))}::text[], ${events.map((e) => json(e.after))}::text[]
+    ) AS t(k, a, r, p, v, e, pa, s, b, af)`;
 }
 
 /** Keeps the newest raw export of an account; rewrites it only when its content changed. */

@@ -1,14 +1,14 @@
 // Where the Prisma schema and migrations live, and loading them from disk in the shape the
 // wasm schema engine expects (what the Prisma CLI does before calling the native engine).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 /** The repository root: two levels above this file, or the working directory if a bundler moved it. */
 export const REPO_ROOT: string = (() => {
-  const url = new URL("../..", import.meta.url);
-  const fromModule = url.protocol === "file:" ? fileURLToPath(url) : "";
+  const here = import.meta.url.startsWith("file:") ? dirname(fileURLToPath(import.meta.url)) : "";
+  const fromModule = here ? resolve(here, "..", "..") : "";
   return fromModule && existsSync(join(fromModule, "prisma", "schema.prisma")) ? fromModule : process.cwd();
 })();
 

@@ -13,6 +13,8 @@ import { ActionIds } from "./actionIds";
 import { loadCurrentInventory, writeAccountDiff } from "./accountRows";
 import type { Database } from "./client";
 import { insertEvents, upsertRawExport } from "./bulkInsert";
+import { inventoryTotals } from "./inventoryTotals";
+import { parseParty, partyLabel } from "../inventory/party";
 import { ensurePermissionSets, storedActionNames } from "./permissionSets";
 import { acquireScanLock, type ScanLock } from "./scanLock";
 import type { Db } from "./types";
@@ -284,6 +286,7 @@ export class ScanSession {
           accountsFailed: scan.accountsFailed,
           changes: scan.changes + changes,
           apiCalls: scan.apiCalls + this.apiCallsOutsideAccounts,
+          summary: { ...(await inventoryTotals(this.prisma)) },
         },
       });
       return {
@@ -302,16 +305,20 @@ export class ScanSession {
   }
 }
 
-/** Vendors with at least one current third-party trust. */
+/** Parties (vendors, unknown accounts, anyone…) with at least one current third-party trust. */
 async function currentVendors(db: Db): Promise<Set<string>> {
-  const rows = await db.trust.findMany({ where: { removedScanId: null, internal: false, vendorName: { not: null } }, distinct: ["vendorName"], select: { vendorName: true } });
-  return new Set(rows.map((r) => r.vendorName!));
+  const rows = await db.trust.findMany({ where: { removedScanId: null, internal: false }, distinct: ["party"], select: { party: true } });
+  return new Set(rows.map((r) => r.party));
 }
 
 function vendorEvents(before: ReadonlySet<string>, after: ReadonlySet<string>): ChangeDraft[] {
+  const event = (kind: ChangeDraft["kind"], party: string, summary: string): ChangeDraft => {
+    const { kind: partyKind, value } = parseParty(party);
+    return { kind, accountId: null, party, vendorName: partyKind === "vendor" ? value : null, externalAccountId: partyKind === "account" ? value : null, summary };
+  };
   return [
-    ...[...after].filter((v) => !before.has(v)).sort().map((v): ChangeDraft => ({ kind: CHANGE.VENDOR_APPEARED, accountId: null, vendorName: v, summary: `New vendor with access: ${v}` })),
-    ...[...before].filter((v) => !after.has(v)).sort().map((v): ChangeDraft => ({ kind: CHANGE.VENDOR_DISAPPEARED, accountId: null, vendorName: v, summary: `${v} no longer has access to any account` })),
+    ...[...after].filter((p) => !before.has(p)).sort().map((p) => event(CHANGE.VENDOR_APPEARED, p, `New party with access: ${partyLabel(p)}`)),
+    ...[...before].filter((p) => !after.has(p)).sort().map((p) => event(CHANGE.VENDOR_DISAPPEARED, p, `${partyLabel(p)} no longer has access to any account`)),
   ];
 }
 
@@ -329,6 +336,7 @@ async function removeAccounts(db: Db, scanId: number, accountIds: readonly strin
         principal: t.principal,
         vendorName: t.vendorName,
         externalAccountId: t.externalAccountId,
+        party: t.party,
         summary: `${t.vendorName ?? t.externalAccountId ?? t.principal} can no longer assume ${accountId}/${t.role.name} (account left the organization)`,
       });
     }

@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { REPO_ROOT } from "./migrations";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import {
@@ -28,12 +29,21 @@ function trackedSetTimeout(callback: () => void, ms: number): NodeJS.Timeout {
   return timer;
 }
 
+/**
+ * The engine's .wasm beside its JS. Bundlers (Next's server build) replace `require.resolve`
+ * with a module id; then look in the repository's node_modules.
+ */
+function wasmPath(): string {
+  const entry: unknown = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const dir = typeof entry === "string" ? dirname(entry) : join(REPO_ROOT, "node_modules", "@prisma", "schema-engine-wasm");
+  return join(dir, "schema_engine_bg.wasm");
+}
+
 let loading: Promise<void> | undefined;
 
 function loadWasm(): Promise<void> {
   loading ??= (async () => {
-    const entry = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const bytes = await readFile(join(dirname(entry), "schema_engine_bg.wasm"));
+    const bytes = await readFile(wasmPath());
     const imports: WebAssembly.ModuleImports = { ...bg };
     for (const name of Object.keys(imports)) {
       if (name.startsWith("__wbg_setTimeout_")) imports[name] = trackedSetTimeout;

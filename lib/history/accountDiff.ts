@@ -137,7 +137,7 @@ function roleLabel(accountId: string, roleArn: string): string {
 }
 
 function about(accountId: string, t: TrustRow) {
-  return { accountId, roleArn: t.roleArn, principal: t.principal, vendorName: t.vendorName, externalAccountId: t.externalAccountId };
+  return { accountId, roleArn: t.roleArn, principal: t.principal, vendorName: t.vendorName, externalAccountId: t.externalAccountId, party: t.party };
 }
 
 function trustChanges(accountId: string, before: TrustRow, after: TrustRow): ChangeDraft[] {

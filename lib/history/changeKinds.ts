@@ -31,6 +31,8 @@ export interface ChangeDraft {
   principal?: string | null;
   vendorName?: string | null;
   externalAccountId?: string | null;
+  /** Who holds the access (lib/inventory/party.ts). */
+  party?: string | null;
   summary: string;
   before?: unknown;
   after?: unknown;

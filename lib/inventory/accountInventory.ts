@@ -8,6 +8,7 @@ import type { CredentialReport } from "../analysis/credentialReport";
 import type { EffectivePermissions } from "../analysis/permissions";
 import { RISKS, type Risk } from "../analysis/risk";
 import { trustRecord, type TrustContext, type TrustRecord } from "../analysis/report";
+import { partyOf } from "./party";
 
 export interface RoleRow {
   arn: string;
@@ -32,6 +33,8 @@ export interface TrustRow {
   internal: boolean;
   vendorName: string | null;
   awsService: string | null;
+  /** Who holds the access (lib/inventory/party.ts). */
+  party: string;
   externalId: string | null;
   conditions: unknown;
   statements: number[];
@@ -119,7 +122,9 @@ function roleRow(c: TrustCandidate): RoleRow {
 }
 
 function trustRow(record: TrustRecord, candidate: TrustCandidate): TrustRow {
+  const facts = { internal: record.internal, vendorName: record.vendor, awsService: record.awsService, principalKind: record.principalKind, principal: record.principal, externalAccountId: record.externalAccountId };
   return {
+    party: partyOf(facts),
     roleArn: record.roleArn,
     principal: record.principal,
     principalKind: record.principalKind,

@@ -12,13 +12,21 @@ import type { ScanProgress } from "./progress";
 import { unpackExport } from "./rawExport";
 import { readCredentialReport, storeAccount } from "./storeAccount";
 
-export async function reanalyze(store: InventoryStore, options: { trigger: string; startedBy?: string | null }, progress: ScanProgress): Promise<ScanResult> {
+export interface ReanalyzeOptions {
+  trigger: string;
+  startedBy?: string | null;
+  /** Only these accounts (e.g. those a newly named vendor has access to); default all. */
+  accounts?: readonly string[];
+}
+
+export async function reanalyze(store: InventoryStore, options: ReanalyzeOptions, progress: ScanProgress): Promise<ScanResult> {
   const db = store.prisma;
-  const session = await store.startScan({ trigger: options.trigger, source: "stored", startedBy: options.startedBy });
+  const session = await store.startScan({ trigger: options.trigger, source: "stored", startedBy: options.startedBy, options: options.accounts ? { accounts: [...options.accounts] } : {} });
   try {
     const members = await db.account.findMany({ where: { removedScanId: null }, select: { id: true, name: true, email: true, status: true, ouPath: true } });
     const org = await db.organization.findFirst({ where: { id: { startsWith: "o-" } } });
-    const exports = await db.rawExport.findMany({ where: { accountId: { in: members.map((m) => m.id) } }, select: { accountId: true }, orderBy: { accountId: "asc" } });
+    const wanted = options.accounts ? members.filter((m) => options.accounts!.includes(m.id)) : members;
+    const exports = await db.rawExport.findMany({ where: { accountId: { in: wanted.map((m) => m.id) } }, select: { accountId: true }, orderBy: { accountId: "asc" } });
     const organization = org ? { orgId: org.id, managementAccountId: org.managementAccountId, accounts: members } : null;
     const ctx = trustContext(organization, members.map((m) => m.id), await loadVendorDirectory(db), new Date());
     const analyzer = new AccountAnalyzer(store.catalog);

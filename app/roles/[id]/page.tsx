@@ -1,0 +1,113 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DataTable, Raw, Td } from "@/components/DataTable";
+import { FindingList } from "@/components/FindingBadge";
+import { PageHeader, Section } from "@/components/PageHeader";
+import { PolicyDocumentView } from "@/components/PolicyDocumentView";
+import { RiskBadge } from "@/components/RiskBadge";
+import { Th } from "@/components/SortHeader";
+import { TimeAgo } from "@/components/TimeAgo";
+import { RiskCatalog } from "@/lib/analysis/riskCatalog";
+import { loadActionCatalog } from "@/lib/catalog/iamActions";
+import { prisma } from "@/lib/db/server";
+import { roleDetail } from "@/lib/queries/roleDetail";
+import { vendorHref } from "@/lib/web/url";
+
+export const dynamic = "force-dynamic";
+
+let riskCatalog: RiskCatalog | null = null;
+
+export default async function RolePage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id < 1) notFound();
+  riskCatalog ??= new RiskCatalog(await loadActionCatalog());
+  const detail = await roleDetail(await prisma(), id, riskCatalog);
+  if (!detail) notFound();
+  const { role, permissions } = detail;
+  return (
+    <div>
+      <PageHeader
+        title={<span className="[overflow-wrap:anywhere]">{role.name}</span>}
+        subtitle={
+          <>
+            <Raw>{role.arn}</Raw> · account{" "}
+            <Link href={`/accounts/${role.accountId}`} className="font-mono underline">
+              {role.accountId}
+            </Link>
+            {role.accountName ? ` (${role.accountName})` : ""}
+          </>
+        }
+      />
+      {role.removed ? <p className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">This role no longer has third-party trusts (or was deleted); shown as last recorded.</p> : null}
+      <dl className="mb-6 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-4">
+        <div>
+          <dt className="text-xs text-slate-500">Last used</dt>
+          <dd>{role.lastUsedKnown ? <TimeAgo date={role.lastUsed} /> : "not reported by the export"}{role.lastUsedRegion ? ` in ${role.lastUsedRegion}` : ""}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-500">Created</dt>
+          <dd>
+            <TimeAgo date={role.createDate} />
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-500">Can do</dt>
+          <dd>
+            {permissions.admin ? <strong className="text-red-700">everything (administrator)</strong> : `${permissions.actionCount.toLocaleString("en-US")} actions (${permissions.writeActionCount} write)`}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-500">Access levels</dt>
+          <dd>{permissions.accessLevels.join(", ") || "none"}</dd>
+        </div>
+      </dl>
+
+      <Section title="Who can assume it">
+        <DataTable caption="Principals outside the account that can assume this role" head={<><Th>Who</Th><Th>Principal</Th><Th>ExternalId</Th><Th>Risk</Th><Th>Findings</Th></>}>
+          {detail.trusts.map((t) => (
+            <tr key={t.id}>
+              <Td>
+                {t.internal ? (
+                  "internal"
+                ) : (
+                  <Link href={vendorHref(t.party)} className="[overflow-wrap:anywhere] underline">
+                    {t.partyName}
+                  </Link>
+                )}
+              </Td>
+              <Td className="max-w-sm">
+                <Raw>{t.principal}</Raw>
+              </Td>
+              <Td>{t.externalId ?? "n/a"}</Td>
+              <Td>
+                <RiskBadge risk={t.risk} />
+              </Td>
+              <Td>
+                <FindingList codes={t.findings} />
+              </Td>
+            </tr>
+          ))}
+        </DataTable>
+      </Section>
+
+      {permissions.missingPolicies.length > 0 ? (
+        <p role="alert" className="mb-6 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          Not analysed (missing from the export or invalid): {permissions.missingPolicies.join(", ")}
+        </p>
+      ) : null}
+
+      {detail.policies.map((p, i) => (
+        <Section key={`${p.kind}-${p.name}-${i}`} id={`policy-${i}`} title={`${p.kind === "trust" ? "" : `${p.kind[0]!.toUpperCase()}${p.kind.slice(1)} policy: `}${p.name}`}>
+          {p.error ? <p className="mb-2 text-sm text-red-800">{p.error}</p> : null}
+          {p.document !== null ? <PolicyDocumentView document={p.document} notes={p.notes} label={p.name} /> : null}
+        </Section>
+      ))}
+      {detail.policies.length === 1 ? <p className="text-sm text-slate-600">Permission policies appear once the account has a stored export (any scan after this version).</p> : null}
+      {detail.exportedAt ? (
+        <p className="text-xs text-slate-500">
+          Policies as exported <TimeAgo date={detail.exportedAt} />.
+        </p>
+      ) : null}
+    </div>
+  );
+}

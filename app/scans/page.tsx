@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { DataTable, Td } from "@/components/DataTable";
+import { NoScanYet } from "@/components/EmptyState";
+import { PageHeader } from "@/components/PageHeader";
+import { Pagination } from "@/components/Pagination";
+import { Th } from "@/components/SortHeader";
+import { TimeAgo } from "@/components/TimeAgo";
+import { prisma } from "@/lib/db/server";
+import { page, type SearchParams } from "@/lib/queries/params";
+import { listScans } from "@/lib/queries/scans";
+import { duration } from "@/lib/web/format";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Scans" };
+
+const STATUS: Record<string, string> = {
+  succeeded: "text-emerald-700",
+  partial: "text-amber-700",
+  failed: "text-red-700",
+  interrupted: "text-red-700",
+  cancelled: "text-slate-600",
+  running: "text-sky-700",
+};
+
+export default async function ScansPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const result = await listScans(await prisma(), page(params));
+  return (
+    <div>
+      <PageHeader title="Scans" subtitle="Every scan and import, what it read and what changed." />
+      {result.total === 0 ? (
+        <NoScanYet />
+      ) : (
+        <>
+          <DataTable caption="Scans" head={<><Th>Scan</Th><Th>Status</Th><Th>Trigger</Th><Th>Started</Th><Th>Duration</Th><Th>Accounts ok / failed</Th><Th>API calls</Th><Th>Changes</Th></>}>
+            {result.rows.map((s) => (
+              <tr key={s.id}>
+                <Td>
+                  <Link href={`/scans/${s.id}`} className="underline">
+                    #{s.id}
+                  </Link>
+                </Td>
+                <Td className="max-w-xs">
+                  <span className={`font-semibold ${STATUS[s.status] ?? ""}`}>{s.status}</span>
+                  {s.error ? <span className="block [overflow-wrap:anywhere] text-xs text-slate-600">{s.error}</span> : null}
+                </Td>
+                <Td>
+                  {s.trigger}
+                  <span className="block text-xs text-slate-500">
+                    {s.source}
+                    {s.startedBy ? ` · ${s.startedBy}` : ""}
+                  </span>
+                </Td>
+                <Td>
+                  <TimeAgo date={s.startedAt} compact />
+                </Td>
+                <Td>{s.finishedAt ? duration(s.finishedAt.getTime() - s.startedAt.getTime()) : "running"}</Td>
+                <Td>
+                  {s.accountsOk} / <span className={s.accountsFailed ? "font-semibold text-red-700" : ""}>{s.accountsFailed}</span>
+                  {s.accountsTotal ? <span className="text-xs text-slate-500"> of {s.accountsTotal}</span> : null}
+                </Td>
+                <Td>{s.apiCalls}</Td>
+                <Td>
+                  <Link href={`/scans/${s.id}`} className="underline">
+                    {s.changes}
+                  </Link>
+                </Td>
+              </tr>
+            ))}
+          </DataTable>
+          <Pagination path="/scans" params={params} page={result.page} pageSize={result.pageSize} total={result.total} />
+        </>
+      )}
+    </div>
+  );
+}

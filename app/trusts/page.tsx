@@ -1,0 +1,138 @@
+import Link from "next/link";
+import { DataTable, Raw, Td } from "@/components/DataTable";
+import { EmptyState } from "@/components/EmptyState";
+import { FilterBar } from "@/components/FilterBar";
+import { FindingList } from "@/components/FindingBadge";
+import { PageHeader } from "@/components/PageHeader";
+import { Pagination } from "@/components/Pagination";
+import { RiskBadge } from "@/components/RiskBadge";
+import { SortHeader, Th } from "@/components/SortHeader";
+import { TimeAgo } from "@/components/TimeAgo";
+import { FINDING, type FindingCode } from "@/lib/analysis/findings";
+import { RISKS } from "@/lib/analysis/risk";
+import { prisma } from "@/lib/db/server";
+import { partyLabel } from "@/lib/inventory/party";
+import { accountId, oneOf, page, text, type SearchParams } from "@/lib/queries/params";
+import { listTrusts, TRUST_SCOPES, TRUST_SORTS } from "@/lib/queries/trusts";
+import { vendorHref } from "@/lib/web/url";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Trusts" };
+
+const FINDINGS = Object.values(FINDING) as FindingCode[];
+
+export default async function TrustsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const filters = {
+    scope: oneOf(params, "scope", TRUST_SCOPES) ?? "external",
+    risk: oneOf(params, "risk", RISKS),
+    finding: oneOf(params, "finding", FINDINGS),
+    account: accountId(params),
+    party: text(params, "party"),
+    q: text(params, "q"),
+    sort: oneOf(params, "sort", TRUST_SORTS) ?? "risk",
+    page: page(params),
+  };
+  const result = await listTrusts(await prisma(), filters);
+  const sortProps = { current: filters.sort, path: "/trusts", params };
+  return (
+    <div>
+      <PageHeader
+        title="Trusts"
+        subtitle={
+          filters.party ? (
+            <>
+              Roles{" "}
+              <Link href={vendorHref(filters.party)} className="underline">
+                {partyLabel(filters.party)}
+              </Link>{" "}
+              can assume
+            </>
+          ) : (
+            "Who outside each account can assume which role."
+          )
+        }
+      />
+      <FilterBar
+        path="/trusts"
+        params={params}
+        keep={["sort", "party"]}
+        fields={[
+          { kind: "search", name: "q", label: "Role, principal, vendor or account", placeholder: "DatadogIntegration" },
+          { kind: "select", name: "risk", label: "Risk", options: [...RISKS].reverse() },
+          { kind: "select", name: "finding", label: "Finding", options: FINDINGS },
+          { kind: "search", name: "account", label: "Our account", placeholder: "12-digit id" },
+          { kind: "select", name: "scope", label: "Principals", options: [{ value: "external", label: "third parties" }, { value: "internal", label: "internal" }, { value: "all", label: "all" }] },
+        ]}
+      />
+      {result.total === 0 ? (
+        <EmptyState title="No trust matches">
+          <Link href="/trusts" className="underline">
+            Clear the filters
+          </Link>
+        </EmptyState>
+      ) : (
+        <>
+          <DataTable
+            caption="Trusts"
+            head={
+              <>
+                <SortHeader label="Vendor" sort="vendor" {...sortProps} />
+                <SortHeader label="Account" sort="account" {...sortProps} />
+                <SortHeader label="Role" sort="role" {...sortProps} />
+                <Th>Principal</Th>
+                <Th>ExternalId</Th>
+                <SortHeader label="Risk" sort="risk" {...sortProps} />
+                <Th>Findings</Th>
+                <SortHeader label="Last used" sort="last-used" {...sortProps} />
+                <SortHeader label="First seen" sort="first-seen" {...sortProps} />
+              </>
+            }
+          >
+            {result.rows.map((t) => (
+              <tr key={t.id}>
+                <Td className="max-w-[14rem]">
+                  {t.internal ? (
+                    <span className="text-slate-500">internal</span>
+                  ) : (
+                    <Link href={vendorHref(t.party)} className="[overflow-wrap:anywhere] underline">
+                      {t.partyName}
+                    </Link>
+                  )}
+                </Td>
+                <Td>
+                  <Link href={`/accounts/${t.accountId}`} className="font-mono underline">
+                    {t.accountId}
+                  </Link>
+                  {t.accountName ? <span className="block text-xs text-slate-500">{t.accountName}</span> : null}
+                </Td>
+                <Td className="max-w-xs">
+                  <Link href={`/roles/${t.roleId}`} className="[overflow-wrap:anywhere] underline">
+                    {t.roleName}
+                  </Link>
+                </Td>
+                <Td className="max-w-xs">
+                  <Raw>{t.principal}</Raw>
+                </Td>
+                <Td>{t.externalId ?? "n/a"}</Td>
+                <Td>
+                  <RiskBadge risk={t.risk} />
+                </Td>
+                <Td>
+                  <FindingList codes={t.findings} />
+                </Td>
+                <Td>
+                  <TimeAgo date={t.lastUsed} compact />
+                </Td>
+                <Td>
+                  <TimeAgo date={t.firstSeen} compact />
+                </Td>
+              </tr>
+            ))}
+          </DataTable>
+          <Pagination path="/trusts" params={params} page={result.page} pageSize={result.pageSize} total={result.total} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ServiceAccessChart } from "@/components/charts/ServiceAccessChart";
+import { DataTable, Raw, Td } from "@/components/DataTable";
+import { FindingBadge, FindingList } from "@/components/FindingBadge";
+import { PageHeader, Section } from "@/components/PageHeader";
+import { RiskBadge } from "@/components/RiskBadge";
+import { Th } from "@/components/SortHeader";
+import { TimeAgo } from "@/components/TimeAgo";
+import { prisma } from "@/lib/db/server";
+import { vendorDetail } from "@/lib/queries/vendorDetail";
+import { count } from "@/lib/web/format";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ party: string }> }) {
+  return { title: decodeURIComponent((await params).party).replace(/^vendor:/, "") };
+}
+
+export default async function VendorPage({ params }: { params: Promise<{ party: string }> }) {
+  const party = decodeURIComponent((await params).party);
+  const vendor = await vendorDetail(await prisma(), party);
+  if (!vendor) notFound();
+  const accounts = new Set(vendor.trusts.map((t) => t.accountId));
+  return (
+    <div>
+      <PageHeader
+        title={<span className="[overflow-wrap:anywhere]">{vendor.name}</span>}
+        subtitle={
+          <>
+            {vendor.source} · can assume {count(vendor.trusts.length, "role")} in {count(accounts.size, "account")}
+            {vendor.externalAccounts.length ? <> · their accounts: {vendor.externalAccounts.join(", ")}</> : null}
+          </>
+        }
+      >
+        <span className="flex items-center gap-2 text-sm">
+          Overall risk <RiskBadge risk={vendor.trusts.length ? vendor.risk : null} />
+        </span>
+      </PageHeader>
+
+      {vendor.trusts.length === 0 ? <p className="mb-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">This party has no access any more; its history is below.</p> : null}
+
+      {vendor.trusts.length > 0 ? (
+        <Section title="Where it can get in">
+          <DataTable
+            caption="Accounts and roles this vendor can assume"
+            head={
+              <>
+                <Th>Account</Th>
+                <Th>Role</Th>
+                <Th>Trusted principal</Th>
+                <Th>ExternalId</Th>
+                <Th>Risk</Th>
+                <Th>Findings</Th>
+                <Th>Last used</Th>
+              </>
+            }
+          >
+            {vendor.trusts.map((t) => (
+              <tr key={t.id}>
+                <Td>
+                  <Link href={`/accounts/${t.accountId}`} className="font-mono underline">
+                    {t.accountId}
+                  </Link>
+                  {t.accountName ? <span className="block text-xs text-slate-500">{t.accountName}</span> : null}
+                </Td>
+                <Td className="max-w-xs">
+                  <Link href={`/roles/${t.roleId}`} className="[overflow-wrap:anywhere] underline">
+                    {t.roleName}
+                  </Link>
+                  {t.admin ? <span className="ml-1 text-xs font-semibold text-red-700">admin</span> : null}
+                </Td>
+                <Td className="max-w-xs">
+                  <Raw>{t.principal}</Raw>
+                  {t.statementPrincipal !== t.principal ? <span className="block text-xs text-slate-500">policy says: {t.statementPrincipal}</span> : null}
+                  {t.conditions ? <span className="block text-xs text-slate-500">conditions: {Object.keys(t.conditions).join(", ")}</span> : null}
+                </Td>
+                <Td>{t.externalId ?? "n/a"}</Td>
+                <Td>
+                  <RiskBadge risk={t.risk} />
+                </Td>
+                <Td>
+                  <FindingList codes={t.findings} />
+                </Td>
+                <Td>
+                  <TimeAgo date={t.lastUsed} compact />
+                </Td>
+              </tr>
+            ))}
+          </DataTable>
+        </Section>
+      ) : null}
+
+      {vendor.services.length > 0 ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Section title="Access by service">
+            <div className="rounded-lg border border-slate-200 bg-white p-3">
+              <ServiceAccessChart services={vendor.services} />
+              <p className="mt-2 text-xs text-slate-500">Actions granted per service (the most of any of its roles); colour: strongest access level — red permissions management, orange write, yellow tagging, blue read, grey list.</p>
+            </div>
+          </Section>
+          <Section title="Risky actions">
+            <RiskyActions risky={vendor.risky} />
+          </Section>
+        </div>
+      ) : null}
+
+      {vendor.findings.length > 0 ? (
+        <Section title="Findings">
+          <ul className="space-y-3">
+            {vendor.findings.map((f) => (
+              <li key={f.code} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+                <div className="flex flex-wrap items-center gap-2">
+                  <FindingBadge code={f.code} />
+                  <span className="font-semibold">{f.title}</span>
+                  <Link href={`/trusts?party=${encodeURIComponent(vendor.party)}&finding=${f.code}`} className="text-xs underline">
+                    {count(f.trusts, "trust")}
+                  </Link>
+                </div>
+                <p className="mt-2 text-slate-700">
+                  <span className="font-medium">Why it matters: </span>
+                  {f.explanation}
+                </p>
+                <p className="mt-1 text-slate-700">
+                  <span className="font-medium">How to fix: </span>
+                  {f.remediation}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      <Section title="History">
+        {vendor.history.length === 0 ? (
+          <p className="text-sm text-slate-600">No recorded change.</p>
+        ) : (
+          <ol className="relative space-y-2 border-l-2 border-slate-200 pl-4 text-sm" data-testid="vendor-history">
+            {vendor.history.map((e) => (
+              <li key={e.id}>
+                <span className="mr-2 inline-block rounded bg-slate-100 px-1.5 font-mono text-xs">{e.kind}</span>
+                <span className="[overflow-wrap:anywhere]">{e.summary}</span>
+                <span className="ml-2 text-xs text-slate-500">
+                  <Link href={`/scans/${e.scanId}`} className="underline">
+                    scan #{e.scanId}
+                  </Link>
+                  , <TimeAgo date={e.createdAt} />
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+        {vendor.historyTotal > vendor.history.length ? <p className="mt-2 text-xs text-slate-500">Showing the latest {vendor.history.length} of {vendor.historyTotal} changes.</p> : null}
+      </Section>
+    </div>
+  );
+}
+
+function RiskyActions({ risky }: { risky: { privilegeEscalation: string[]; destructive: string[]; costImpact: string[]; dataAccess: string[] } }) {
+  const groups = [
+    ["Privilege escalation", "methods", risky.privilegeEscalation],
+    ["Destructive", "actions", risky.destructive],
+    ["Cost impact", "actions", risky.costImpact],
+    ["Data access", "actions", risky.dataAccess],
+  ] as const;
+  return (
+    <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      {groups.map(([label, unit, items]) => (
+        <details key={label} open={items.length > 0 && items.length <= 12}>
+          <summary className="cursor-pointer font-medium">
+            {label}: {items.length ? count(items.length, unit.slice(0, -1), unit) : "none"}
+          </summary>
+          {items.length ? (
+            <ul className="mt-1 flex flex-wrap gap-1">
+              {items.slice(0, 200).map((a) => (
+                <li key={a}>
+                  {unit === "actions" ? (
+                    <Link href={`/actions?q=${encodeURIComponent(a)}`} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs hover:underline">
+                      {a}
+                    </Link>
+                  ) : (
+                    <span className="rounded bg-red-50 px-1.5 py-0.5 font-mono text-xs text-red-800">{a}</span>
+                  )}
+                </li>
+              ))}
+              {items.length > 200 ? <li className="text-xs text-slate-500">…and {items.length - 200} more</li> : null}
+            </ul>
+          ) : null}
+        </details>
+      ))}
+    </div>
+  );
+}

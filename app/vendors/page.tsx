@@ -1,0 +1,121 @@
+import Link from "next/link";
+import { DataTable, Raw, Td } from "@/components/DataTable";
+import { EmptyState } from "@/components/EmptyState";
+import { FilterBar } from "@/components/FilterBar";
+import { FindingList } from "@/components/FindingBadge";
+import { PageHeader } from "@/components/PageHeader";
+import { Pagination } from "@/components/Pagination";
+import { RiskBadge } from "@/components/RiskBadge";
+import { SortHeader, Th } from "@/components/SortHeader";
+import { TimeAgo } from "@/components/TimeAgo";
+import { FINDING, type FindingCode } from "@/lib/analysis/findings";
+import { RISKS } from "@/lib/analysis/risk";
+import { prisma } from "@/lib/db/server";
+import { accountId, oneOf, page, text, type SearchParams } from "@/lib/queries/params";
+import { listVendors, VENDOR_SORTS } from "@/lib/queries/vendors";
+import { count } from "@/lib/web/format";
+import { vendorHref } from "@/lib/web/url";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Vendors" };
+
+const FINDINGS = Object.values(FINDING) as FindingCode[];
+
+export default async function VendorsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const filters = {
+    risk: oneOf(params, "risk", RISKS),
+    finding: oneOf(params, "finding", FINDINGS),
+    account: accountId(params),
+    q: text(params, "q"),
+    sort: oneOf(params, "sort", VENDOR_SORTS) ?? "risk",
+    page: page(params),
+  };
+  const result = await listVendors(await prisma(), filters);
+  const sortProps = { current: filters.sort, path: "/vendors", params };
+  return (
+    <div>
+      <PageHeader title="Vendors" subtitle="Every party outside the organization that can get into one of our accounts: named vendors, unknown accounts, public trusts." />
+      <FilterBar
+        path="/vendors"
+        params={params}
+        keep={["sort"]}
+        fields={[
+          { kind: "search", name: "q", label: "Vendor or account id", placeholder: "Datadog, 4646…" },
+          { kind: "select", name: "risk", label: "Worst risk", options: [...RISKS].reverse() },
+          { kind: "select", name: "finding", label: "Has finding", options: FINDINGS },
+          { kind: "search", name: "account", label: "Reaches our account", placeholder: "12-digit id" },
+        ]}
+      />
+      {result.total === 0 ? (
+        <EmptyState title="No vendor matches">
+          {filters.q || filters.risk || filters.finding || filters.account ? (
+            <Link href="/vendors" className="underline">
+              Clear the filters
+            </Link>
+          ) : (
+            "Run a scan to find who can get in."
+          )}
+        </EmptyState>
+      ) : (
+        <>
+          <DataTable
+            caption="Vendors with access"
+            head={
+              <>
+                <SortHeader label="Vendor" sort="name" {...sortProps} />
+                <SortHeader label="Risk" sort="risk" {...sortProps} />
+                <SortHeader label="Our accounts" sort="accounts" {...sortProps} />
+                <SortHeader label="Trusts" sort="trusts" {...sortProps} />
+                <Th>Roles</Th>
+                <Th>Headline findings</Th>
+                <Th>Their accounts</Th>
+                <SortHeader label="First seen" sort="first-seen" {...sortProps} />
+              </>
+            }
+          >
+            {result.rows.map((v) => (
+              <tr key={v.party}>
+                <Td className="max-w-xs">
+                  <Link href={vendorHref(v.party)} className="[overflow-wrap:anywhere] font-medium underline">
+                    {v.name}
+                  </Link>
+                  <span className="block text-xs text-slate-500">{v.source}</span>
+                </Td>
+                <Td>
+                  <RiskBadge risk={v.risk} />
+                </Td>
+                <Td>
+                  <Link href={`/trusts?party=${encodeURIComponent(v.party)}&sort=account`} className="underline" title="Accounts this vendor reaches">
+                    {v.accounts}
+                  </Link>
+                </Td>
+                <Td>
+                  <Link href={`/trusts?party=${encodeURIComponent(v.party)}`} className="underline">
+                    {v.trusts}
+                  </Link>
+                </Td>
+                <Td>{v.roles}</Td>
+                <Td>
+                  <FindingList codes={v.findings} />
+                </Td>
+                <Td className="max-w-[12rem]">
+                  {v.externalAccounts.slice(0, 3).map((a) => (
+                    <Raw key={a} className="block">
+                      {a}
+                    </Raw>
+                  ))}
+                  {v.externalAccounts.length > 3 ? <span className="text-xs text-slate-500">+{count(v.externalAccounts.length - 3, "more", "more")}</span> : null}
+                </Td>
+                <Td>
+                  <TimeAgo date={v.firstSeen} compact />
+                </Td>
+              </tr>
+            ))}
+          </DataTable>
+          <Pagination path="/vendors" params={params} page={result.page} pageSize={result.pageSize} total={result.total} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ReactNode } from "react";
+
+/** A semantic table that scrolls sideways on narrow screens instead of breaking the layout. */
+export function DataTable({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100 text-slate-600">
+          <tr>{head}</tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 align-top">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Td({ children, className = "" }: { children?: ReactNode; className?: string }) {
+  return <td className={`px-3 py-2 ${className}`}>{children}</td>;
+}
+
+/** Text from AWS: kept intact, wrapped anywhere so a 500-character name can't widen the page. */
+export function Raw({ children, className = "" }: { children: string; className?: string }) {
+  return <span className={`[overflow-wrap:anywhere] font-mono text-xs ${className}`}>{children}</span>;
+}

@@ -1,0 +1,33 @@
+/**
+ * The web server's database: opened once per process (and kept across hot reloads in
+ * development), migrated on first use. Pages and route handlers get it from here.
+ */
+import { loadActionCatalog } from "../catalog/iamActions";
+import { openDatabase, type Database } from "./client";
+import { InventoryStore } from "./scanStore";
+
+const KEY = Symbol.for("vendorscope.database");
+type Holder = { [KEY]?: Promise<Database> };
+
+export function serverDatabase(): Promise<Database> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= openDatabase().catch((error: unknown) => {
+    delete holder[KEY];
+    throw error;
+  });
+  return holder[KEY];
+}
+
+export async function prisma() {
+  return (await serverDatabase()).prisma;
+}
+
+const STORE = Symbol.for("vendorscope.store");
+type StoreHolder = { [STORE]?: Promise<InventoryStore> };
+
+/** The inventory store, for the few actions that write (naming a vendor re-analyses accounts). */
+export function serverStore(): Promise<InventoryStore> {
+  const holder = globalThis as StoreHolder;
+  holder[STORE] ??= Promise.all([serverDatabase(), loadActionCatalog()]).then(([db, catalog]) => InventoryStore.open(db, catalog));
+  return holder[STORE];
+}

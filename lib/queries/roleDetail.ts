@@ -1,0 +1,160 @@
+/**
+ * One role, down to the policy line: its trust policy with the statements that let each
+ * outside party in, and each permission policy (from the latest stored export) with what
+ * every Allow statement contributes to the findings.
+ */
+import type { AccountSnapshot } from "../analysis/authorizationDetails";
+import { isAuthorizationDetails, readAuthorizationDetails } from "../analysis/authorizationDetails";
+import { FINDING, type FindingCode } from "../analysis/findings";
+import { compilePolicy, type PermissionSummary } from "../analysis/permissions";
+import { decodePolicyText, normalisePolicy, PolicyError } from "../analysis/policyDocument";
+import { RISKS, type Risk } from "../analysis/risk";
+import type { RiskCatalog } from "../analysis/riskCatalog";
+import type { Db } from "../db/types";
+import { partyLabel } from "../inventory/party";
+import { unpackExport } from "../scan/rawExport";
+
+export interface StatementNote {
+  statement: number;
+  /** Finding codes this statement is behind. */
+  codes: FindingCode[];
+  text: string;
+}
+
+export interface PolicyView {
+  kind: "trust" | "inline" | "managed" | "boundary";
+  name: string;
+  document: unknown;
+  notes: StatementNote[];
+  error: string | null;
+}
+
+export interface RoleDetail {
+  role: { id: number; arn: string; name: string; path: string; accountId: string; accountName: string | null; createDate: Date | null; lastUsed: Date | null; lastUsedRegion: string | null; lastUsedKnown: boolean; removed: boolean };
+  trusts: { id: number; principal: string; party: string; partyName: string; externalId: string | null; findings: FindingCode[]; risk: Risk; internal: boolean; statements: number[] }[];
+  permissions: PermissionSummary;
+  policies: PolicyView[];
+  exportedAt: Date | null;
+}
+
+export async function roleDetail(db: Db, id: number, risk: RiskCatalog): Promise<RoleDetail | null> {
+  const role = await db.role.findUnique({ where: { id }, include: { permissionSet: { select: { summary: true } }, trusts: { where: { removedScanId: null } } } });
+  if (!role) return null;
+  const [account, raw] = await Promise.all([
+    db.account.findUnique({ where: { id: role.accountId }, select: { name: true } }),
+    db.rawExport.findUnique({ where: { accountId: role.accountId } }),
+  ]);
+  const trusts = role.trusts
+    .map((t) => ({
+      id: t.id,
+      principal: t.principal,
+      party: t.party,
+      partyName: partyLabel(t.party),
+      externalId: t.externalId,
+      findings: t.findings as FindingCode[],
+      risk: RISKS[t.riskRank]!,
+      internal: t.internal,
+      statements: t.statements,
+    }))
+    .sort((a, b) => RISKS.indexOf(b.risk) - RISKS.indexOf(a.risk));
+
+  const policies: PolicyView[] = [{ kind: "trust", name: "Trust policy", document: role.trustPolicy, notes: trustNotes(trusts), error: null }];
+  if (raw) {
+    const unpacked = await unpackExport(raw);
+    if (isAuthorizationDetails(unpacked.authorizationDetails)) {
+      const snapshot = readAuthorizationDetails(unpacked.authorizationDetails, role.accountId);
+      policies.push(...permissionPolicies(snapshot, role.arn, risk));
+    }
+  }
+  return {
+    role: {
+      id: role.id,
+      arn: role.arn,
+      name: role.name,
+      path: role.path,
+      accountId: role.accountId,
+      accountName: account?.name ?? null,
+      createDate: role.createDate,
+      lastUsed: role.lastUsed,
+      lastUsedRegion: role.lastUsedRegion,
+      lastUsedKnown: role.lastUsedKnown,
+      removed: role.removedScanId !== null,
+    },
+    trusts,
+    permissions: role.permissionSet.summary as unknown as PermissionSummary,
+    policies,
+    exportedAt: raw?.capturedAt ?? null,
+  };
+}
+
+const TRUST_CODES = new Set<FindingCode>([FINDING.WILDCARD_PRINCIPAL, FINDING.OIDC_UNRESTRICTED, FINDING.ROOT_PRINCIPAL, FINDING.NO_EXTERNAL_ID, FINDING.WEAK_EXTERNAL_ID, FINDING.DANGLING_PRINCIPAL, FINDING.UNKNOWN_VENDOR]);
+
+function trustNotes(trusts: RoleDetail["trusts"]): StatementNote[] {
+  const notes: StatementNote[] = [];
+  for (const t of trusts) {
+    for (const statement of t.statements) {
+      notes.push({
+        statement,
+        codes: t.findings.filter((f) => TRUST_CODES.has(f)),
+        text: `lets ${t.internal ? "internal principal " : ""}${t.partyName === "Internal" ? t.principal : t.partyName} assume the role (ExternalId ${t.externalId ?? "n/a"})`,
+      });
+    }
+  }
+  return notes;
+}
+
+function permissionPolicies(snapshot: AccountSnapshot, roleArn: string, risk: RiskCatalog): PolicyView[] {
+  const role = snapshot.roles.find((r) => r.arn === roleArn);
+  if (!role) return [];
+  const views: PolicyView[] = [];
+  const add = (kind: PolicyView["kind"], name: string, raw: unknown) => {
+    if (raw === undefined || raw === null) {
+      views.push({ kind, name, document: null, notes: [], error: "the stored export has no document for this policy" });
+      return;
+    }
+    try {
+      const { value } = decodePolicyText(raw);
+      views.push({ kind, name, document: value, notes: kind === "boundary" ? [] : statementNotes(value, risk), error: null });
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error;
+      views.push({ kind, name, document: typeof raw === "string" ? raw : null, notes: [], error: error.message });
+    }
+  };
+  for (const p of role.inlinePolicies) add("inline", p.name, p.document);
+  for (const p of role.attachedPolicies) add("managed", p.arn, snapshot.policies.get(p.arn)?.document);
+  if (role.boundaryArn) add("boundary", role.boundaryArn, snapshot.policies.get(role.boundaryArn)?.document);
+  return views;
+}
+
+/** What each Allow statement grants that a finding is about. */
+function statementNotes(document: unknown, risk: RiskCatalog): StatementNote[] {
+  const compiled = compilePolicy(normalisePolicy(document), risk.catalog);
+  const notes: StatementNote[] = [];
+  for (const s of compiled.allows) {
+    const codes: FindingCode[] = [];
+    const parts: string[] = [];
+    if (s.everywhere) {
+      codes.push(FINDING.ADMIN_ACCESS);
+      parts.push("every action on every resource");
+    }
+    const escalation = risk.escalation.filter((m) => !m.actions.intersect(s.actions).isEmpty()).map((m) => m.id);
+    if (escalation.length) {
+      codes.push(FINDING.PRIVILEGE_ESCALATION);
+      parts.push(`actions of escalation methods (${escalation.slice(0, 4).join(", ")}${escalation.length > 4 ? ", …" : ""})`);
+    }
+    for (const [code, set, label] of [
+      [FINDING.DESTRUCTIVE_ACTIONS, risk.destructive, "destructive"],
+      [FINDING.COST_IMPACT, risk.costImpact, "cost-impact"],
+      [FINDING.DATA_ACCESS, risk.dataAccess, "data-access"],
+      [FINDING.WRITE_ACCESS, risk.write, "write"],
+    ] as const) {
+      const n = s.actions.intersect(set).count();
+      if (n > 0) {
+        codes.push(code);
+        parts.push(`${n} ${label} action${n === 1 ? "" : "s"}`);
+      }
+    }
+    if (codes.length) notes.push({ statement: s.grant.statement, codes, text: `grants ${parts.join("; ")}${s.grant.conditional ? " (under a condition)" : ""}` });
+  }
+  return notes;
+}

@@ -1,0 +1,147 @@
+/**
+ * One vendor (party): every account × role it can assume with the trust's conditions, what
+ * it can do there (access by service, risky actions), its findings with why and how to fix,
+ * and its history.
+ */
+import { ACCESS_LEVELS, type AccessLevel } from "../analysis/actionCatalog";
+import { findingRule, type FindingCode } from "../analysis/findings";
+import type { PermissionSummary } from "../analysis/permissions";
+import type { ConditionBlock } from "../analysis/policyDocument";
+import { RISKS, worstRisk, type Risk } from "../analysis/risk";
+import type { Db } from "../db/types";
+import { partyLabel } from "../inventory/party";
+import { vendorSource, type VendorSource } from "./vendors";
+
+export interface VendorTrust {
+  id: number;
+  accountId: string;
+  accountName: string | null;
+  roleId: number;
+  roleName: string;
+  principal: string;
+  principalKind: string;
+  statementPrincipal: string;
+  externalId: string | null;
+  conditions: ConditionBlock | null;
+  findings: FindingCode[];
+  risk: Risk;
+  lastUsed: Date | null;
+  firstSeen: Date;
+  admin: boolean;
+  permissionSetId: number;
+}
+
+export interface ServiceLevels {
+  service: string;
+  actions: number;
+  levels: AccessLevel[];
+}
+
+export interface VendorDetail {
+  party: string;
+  name: string;
+  source: VendorSource;
+  risk: Risk;
+  externalAccounts: string[];
+  trusts: VendorTrust[];
+  services: ServiceLevels[];
+  risky: { privilegeEscalation: string[]; destructive: string[]; costImpact: string[]; dataAccess: string[] };
+  findings: { code: FindingCode; title: string; explanation: string; remediation: string; trusts: number }[];
+  history: { id: number; kind: string; summary: string; createdAt: Date; scanId: number; accountId: string | null; roleArn: string | null }[];
+  historyTotal: number;
+}
+
+export async function vendorDetail(db: Db, party: string, options: { historyLimit?: number } = {}): Promise<VendorDetail | null> {
+  const trusts = await db.trust.findMany({
+    where: { party, removedScanId: null, internal: false },
+    include: { role: { select: { id: true, name: true, lastUsed: true, permissionSetId: true } } },
+    orderBy: [{ riskRank: "desc" }, { accountId: "asc" }],
+  });
+  const [events, historyTotal] = await Promise.all([
+    db.changeEvent.findMany({
+      where: { party },
+      orderBy: { id: "desc" },
+      take: options.historyLimit ?? 200,
+      select: { id: true, kind: true, summary: true, createdAt: true, scanId: true, accountId: true, roleArn: true },
+    }),
+    db.changeEvent.count({ where: { party } }),
+  ]);
+  if (trusts.length === 0 && historyTotal === 0) return null;
+
+  const [accounts, firstSeen, sets, userVendors] = await Promise.all([
+    db.account.findMany({ where: { id: { in: [...new Set(trusts.map((t) => t.accountId))] } }, select: { id: true, name: true } }),
+    db.scan.findMany({ where: { id: { in: [...new Set(trusts.map((t) => t.firstSeenScanId))] } }, select: { id: true, startedAt: true } }),
+    db.permissionSet.findMany({ where: { id: { in: [...new Set(trusts.map((t) => t.role.permissionSetId))] } }, select: { id: true, summary: true } }),
+    db.vendorAccount.findMany({ where: { source: "user" }, select: { vendor: { select: { name: true } } } }),
+  ]);
+  const accountName = new Map(accounts.map((a) => [a.id, a.name]));
+  const scanStart = new Map(firstSeen.map((s) => [s.id, s.startedAt]));
+  const summaries = new Map(sets.map((s) => [s.id, s.summary as unknown as PermissionSummary]));
+
+  const rows: VendorTrust[] = trusts.map((t) => ({
+    id: t.id,
+    accountId: t.accountId,
+    accountName: accountName.get(t.accountId) ?? null,
+    roleId: t.role.id,
+    roleName: t.role.name,
+    principal: t.principal,
+    principalKind: t.principalKind,
+    statementPrincipal: t.statementPrincipal,
+    externalId: t.externalId,
+    conditions: t.conditions as ConditionBlock | null,
+    findings: t.findings as FindingCode[],
+    risk: RISKS[t.riskRank]!,
+    lastUsed: t.role.lastUsed,
+    firstSeen: scanStart.get(t.firstSeenScanId)!,
+    admin: summaries.get(t.role.permissionSetId)?.admin ?? false,
+    permissionSetId: t.role.permissionSetId,
+  }));
+
+  const usedSets = [...new Set(rows.map((r) => r.permissionSetId))].map((id) => summaries.get(id)!).filter(Boolean);
+  const union = (pick: (s: PermissionSummary) => string[]) => [...new Set(usedSets.flatMap(pick))].sort();
+  const findingCounts = new Map<FindingCode, number>();
+  for (const r of rows) for (const f of r.findings) findingCounts.set(f, (findingCounts.get(f) ?? 0) + 1);
+
+  return {
+    party,
+    name: partyLabel(party),
+    source: vendorSource(party, new Set(userVendors.map((u) => u.vendor.name))),
+    risk: worstRisk(rows.map((r) => r.risk)),
+    externalAccounts: [...new Set(trusts.flatMap((t) => (t.externalAccountId ? [t.externalAccountId] : [])))].sort(),
+    trusts: rows,
+    services: serviceLevels(usedSets),
+    risky: {
+      privilegeEscalation: union((s) => s.privilegeEscalation),
+      destructive: union((s) => s.destructive),
+      costImpact: union((s) => s.costImpact),
+      dataAccess: union((s) => s.dataAccess),
+    },
+    findings: [...findingCounts.entries()]
+      .map(([code, n]) => ({ code, ...pickRule(code), trusts: n }))
+      .sort((a, b) => b.trusts - a.trusts),
+    history: events,
+    historyTotal,
+  };
+}
+
+function pickRule(code: FindingCode) {
+  const { title, explanation, remediation } = findingRule(code);
+  return { title, explanation, remediation };
+}
+
+/** Per service, the most actions any of the vendor's roles has there, and every access level granted. */
+function serviceLevels(sets: PermissionSummary[]): ServiceLevels[] {
+  const byService = new Map<string, { actions: number; levels: Set<AccessLevel> }>();
+  for (const set of sets) {
+    for (const s of set.services) {
+      const entry = byService.get(s.service) ?? { actions: 0, levels: new Set<AccessLevel>() };
+      entry.actions = Math.max(entry.actions, s.actions);
+      for (const l of s.accessLevels) entry.levels.add(l);
+      byService.set(s.service, entry);
+    }
+  }
+  return [...byService.entries()]
+    .map(([service, e]) => ({ service, actions: e.actions, levels: ACCESS_LEVELS.filter((l) => e.levels.has(l)) }))
+    .sort((a, b) => b.actions - a.actions || a.service.localeCompare(b.service));
+}
+

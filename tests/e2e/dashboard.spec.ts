@@ -1,0 +1,197 @@
+/**
+ * The dashboard in Chromium against `next start`, on a database filled by two real scans of
+ * the Acme fixture organization (tests/e2e/seed.ts): every page renders its data, filters and
+ * search change results, links lead where they say, charts draw, hostile names stay text,
+ * and naming an unknown account works end to end. Screenshots go to test-results/screenshots.
+ */
+import { expect, test, type Page } from "@playwright/test";
+
+const problems: string[] = [];
+
+test.beforeEach(({ page }) => {
+  problems.length = 0;
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("dialog", (d) => {
+    problems.push(`dialog opened: ${d.message()}`);
+    void d.dismiss();
+  });
+});
+
+test.afterEach(() => {
+  expect(problems).toEqual([]);
+});
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
+test.describe.serial("the dashboard", () => {
+  test("overview: totals, risk counts that link to their rows, last changes, trend chart, stale account", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Third-party access overview");
+    await expect(page.getByText(/Last scan #2 partial/)).toBeVisible();
+    const vendors = page.getByRole("link", { name: /Vendors with access/ });
+    await expect(vendors).toContainText("10");
+    // The trend chart draws (recharts renders SVG in the browser).
+    await expect(page.getByTestId("trend-chart").locator("svg path.recharts-curve").first()).toBeVisible();
+    await expect(page.getByText("GitHub Actions can now assume 210000000002/legacy-ci (critical)")).toBeVisible();
+    await expect(page.getByRole("link", { name: "1 account with stale data" })).toBeVisible();
+    await shot(page, "overview");
+
+    await page.getByRole("link", { name: /critical risk/ }).click();
+    await expect(page).toHaveURL(/\/trusts\?risk=critical$/);
+    await expect(page.locator("tbody tr")).toHaveCount(4);
+  });
+
+  test("vendors: filter, search, sort, and the links in the table", async ({ page }) => {
+    await page.goto("/vendors");
+    await expect(page.locator("tbody tr")).toHaveCount(10);
+    await shot(page, "vendors");
+
+    await page.getByLabel("Worst risk").selectOption("critical");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/risk=critical/);
+    await expect(page.locator("tbody tr")).toHaveCount(4);
+
+    await page.goto("/vendors?q=datadog");
+    await expect(page.locator("tbody tr")).toHaveCount(1);
+    await expect(page.locator("tbody")).toContainText("464622532012");
+
+    await page.goto("/vendors?sort=name");
+    const keys = (await page.locator("tbody tr td:first-child a").evaluateAll((links) => links.map((a) => decodeURIComponent(a.getAttribute("href")!.split("/").pop()!))))
+      .map((party) => party.replace(/^[a-z]+:/, "").toLowerCase());
+    expect(keys).toEqual([...keys].sort());
+    await page.goBack();
+    await expect(page).toHaveURL(/q=datadog/);
+
+    await page.goto("/vendors?finding=ADMIN_ACCESS");
+    await expect(page.locator("tbody tr")).toHaveCount(1);
+    await page.getByRole("link", { name: "Initech Consulting" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Initech Consulting");
+  });
+
+  test("vendor page: where it gets in, access by service chart, risky actions, findings with fixes, history", async ({ page }) => {
+    await page.goto(`/vendors/${encodeURIComponent("vendor:Datadog")}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Datadog");
+    await expect(page.getByRole("heading", { name: "Where it can get in" })).toBeVisible();
+    await expect(page.locator("tbody tr")).toHaveCount(2);
+    await expect(page.getByTestId("service-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await expect(page.getByText("logs:FilterLogEvents")).toBeVisible();
+    await expect(page.getByText("ExternalId accepts any value")).toBeVisible();
+    await expect(page.getByText(/How to fix: Replace it with StringEquals/)).toBeVisible();
+    const history = page.getByTestId("vendor-history");
+    await expect(history).toContainText("ExternalId required → weak");
+    await expect(history).toContainText("New party with access: Datadog");
+    await shot(page, "vendor");
+
+    await page.getByRole("link", { name: "210000000003" }).first().click();
+    await expect(page).toHaveURL(/\/accounts\/210000000003$/);
+  });
+
+  test("role page: policies pretty-printed with the statements behind findings highlighted; hostile names stay text", async ({ page }) => {
+    await page.goto("/trusts?q=contractor");
+    await page.getByRole("link", { name: "contractor-admin" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("contractor-admin");
+    await expect(page.getByText("everything (administrator)")).toBeVisible();
+    const highlighted = page.locator("[data-highlighted=true]");
+    await expect(highlighted).toHaveCount(2);
+    await expect(highlighted.first()).toContainText("lets Initech Consulting assume the role (ExternalId missing)");
+    await expect(highlighted.nth(1)).toContainText("grants every action on every resource");
+    await shot(page, "role");
+
+    await page.goto("/trusts?q=img");
+    const hostile = page.getByRole("link", { name: "<img src=x onerror=alert(1)>" });
+    await expect(hostile).toBeVisible();
+    await hostile.click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("<img src=x onerror=alert(1)>");
+    await expect(page.getByText(`"<script>alert('x')</script>"`)).toBeVisible();
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+    await shot(page, "role-hostile");
+  });
+
+  test("action search: exact, wildcard, service and access level, with the granting policy", async ({ page }) => {
+    await page.goto("/actions");
+    await page.getByLabel("Action, wildcard or service").fill("ec2:TerminateInstances");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByTestId("action-summary")).toContainText("1 action match ec2:TerminateInstances");
+    await expect(page.locator("tbody")).toContainText("Initech Consulting");
+    await expect(page.locator("tbody")).toContainText("arn:aws:iam::aws:policy/AdministratorAccess · statement 0");
+    await shot(page, "actions");
+
+    await page.goto("/actions?q=s3:Delete*");
+    await expect(page.getByTestId("action-summary")).toContainText(/\d+ actions match s3:Delete\*/);
+    await page.goto("/actions?q=logs&level=Read");
+    await expect(page.locator("tbody")).toContainText("Datadog");
+    await page.goto("/actions?q=not an action");
+    await expect(page.locator("main").getByRole("alert")).toContainText("is not an action pattern");
+  });
+
+  test("accounts: stale account with its error; account page shows who gets in", async ({ page }) => {
+    await page.goto("/accounts");
+    await expect(page.locator("tbody tr")).toHaveCount(5);
+    await page.goto("/accounts?state=stale");
+    await expect(page.locator("tbody tr")).toHaveCount(1);
+    await expect(page.locator("tbody")).toContainText("AccessDenied");
+    await shot(page, "accounts");
+    await page.getByRole("link", { name: "210000000004" }).click();
+    await expect(page.locator("main").getByRole("alert")).toContainText("The last scan could not read this account");
+    await expect(page.locator("tbody").first()).toContainText("Rackspace");
+    await shot(page, "account");
+  });
+
+  test("IAM users: a vendor-tagged user with a never-used key; assigning a vendor", async ({ page }) => {
+    await page.goto("/users");
+    const row = page.locator("tbody tr", { hasText: "ci-deployer" });
+    await expect(row).toContainText("never used");
+    await expect(row).toContainText("Initech Consulting");
+    await expect(row).toContainText("by tag");
+    await shot(page, "users");
+    await row.getByLabel("Vendor for ci-deployer").fill("Globex");
+    await row.getByRole("button", { name: "Save" }).click();
+    await expect(page.locator("tbody tr", { hasText: "ci-deployer" })).toContainText("by admin");
+    await expect(page.locator("tbody tr", { hasText: "ci-deployer" })).toContainText("Globex");
+  });
+
+  test("scans: history and a scan's changes as a diff", async ({ page }) => {
+    await page.goto("/scans");
+    await expect(page.locator("tbody tr")).toHaveCount(2);
+    await shot(page, "scans");
+    await page.getByRole("link", { name: "#2", exact: true }).click();
+    const diff = page.getByTestId("scan-diff");
+    await expect(diff).toContainText("GitHub Actions can now assume 210000000002/legacy-ci");
+    await expect(diff.locator("li").filter({ hasText: "ExternalId required → weak" })).toContainText("~");
+    await page.getByRole("link", { name: /^TRUST_ADDED/ }).click();
+    await expect(page).toHaveURL(/kind=TRUST_ADDED/);
+    await expect(diff.locator("li")).toHaveCount(4);
+    await expect(page.getByText("failed").first()).toBeVisible();
+    await shot(page, "scan");
+  });
+
+  test("usable at 390 px: nothing widens the page; tables scroll inside their frame", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of ["/", "/vendors", "/trusts", `/vendors/${encodeURIComponent("account:666655554444")}`]) {
+      await page.goto(path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(390);
+    }
+    await shot(page, "mobile-vendor");
+  });
+
+  test("an unknown account named by the admin becomes a vendor, now and in its history", async ({ page }) => {
+    await page.goto("/unknown-accounts");
+    await shot(page, "unknown-accounts");
+    const row = page.locator("tbody tr", { hasText: "777766665555" });
+    await row.getByLabel("Vendor name for 777766665555").fill("Acme Billing Partner");
+    await row.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme Billing Partner");
+    await expect(page.locator("tbody tr")).toHaveCount(1);
+    await expect(page.getByTestId("vendor-history")).toContainText("Now attributed to Acme Billing Partner (777766665555)");
+    await page.goto("/unknown-accounts");
+    await expect(page.locator("tbody")).not.toContainText("777766665555");
+    await page.goto("/vendors?q=Acme Billing");
+    await expect(page.locator("tbody tr")).toHaveCount(1);
+  });
+});

@@ -1,0 +1,20 @@
+import { expect, test } from "@playwright/test";
+
+const EMPTY = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
+
+test("with no scan yet, pages say how to run one", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  await page.goto(`${EMPTY}/`);
+  await expect(page.getByText("No scan yet")).toBeVisible();
+  await expect(page.getByText("npx vendorscope scan --from exports/")).toBeVisible();
+  await expect(page.getByRole("table").getByText("WILDCARD_PRINCIPAL", { exact: true })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/empty-overview.png", fullPage: true });
+  for (const path of ["/scans", "/accounts"]) {
+    await page.goto(`${EMPTY}${path}`);
+    await expect(page.getByText("No scan yet")).toBeVisible();
+  }
+  await page.goto(`${EMPTY}/vendors`);
+  await expect(page.getByText("No vendor matches")).toBeVisible();
+  expect(problems).toEqual([]);
+});

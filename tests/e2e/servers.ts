@@ -1,0 +1,47 @@
+/**
+ * The browser tests' servers (Playwright's webServer command): builds the app, fills a fresh
+ * embedded database with two real scans of the fixture organization (seed.ts), and serves it
+ * on E2E_PORT; a second server on E2E_PORT + 1 runs on an empty database, for empty states.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("../../", import.meta.url).pathname;
+const next = join(root, "node_modules/next/dist/bin/next");
+const port = Number(process.env.E2E_PORT ?? 3100);
+const dataRoot = join(root, "test-results", "e2e-db");
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" };
+
+rmSync(dataRoot, { recursive: true, force: true });
+const seeded = spawnSync(process.execPath, ["--import", "tsx", join(root, "tests/e2e/seed.ts")], { env: { ...env, VENDORSCOPE_DATA_DIR: join(dataRoot, "seeded") }, stdio: "inherit" });
+if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+const built = spawnSync(process.execPath, [next, "build"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+const children: ChildProcess[] = [];
+function serve(onPort: number, dataDir: string): Promise<void> {
+  const child = spawn(process.execPath, [next, "start", "-p", String(onPort), "-H", "127.0.0.1"], { cwd: root, env: { ...env, VENDORSCOPE_DATA_DIR: dataDir }, stdio: ["ignore", "ignore", "inherit"] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`next start on ${onPort} exited with ${code}`)));
+    const poll = async () => {
+      try {
+        if ((await fetch(`http://127.0.0.1:${onPort}/`)).status < 500) return resolve();
+      } catch {
+        // not listening yet
+      }
+      setTimeout(poll, 200);
+    };
+    void poll();
+  });
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    for (const child of children) child.kill("SIGTERM");
+    process.exit(0);
+  });
+}
+await serve(port + 1, join(dataRoot, "empty"));
+await serve(port, join(dataRoot, "seeded"));
