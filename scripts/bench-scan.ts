@@ -80,13 +80,17 @@ async function perRoleEnumerationCalls(store: InventoryStore): Promise<number> {
   return calls;
 }
 
-async function databaseSize(url: string): Promise<number> {
+async function databaseSize(url: string): Promise<{ total: number; tables: string }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query("VACUUM");
   const { rows } = await client.query<{ size: string }>("SELECT pg_database_size(current_database()) AS size");
+  const tables = await client.query<{ name: string; size: string }>(
+    `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS size FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 2 DESC LIMIT 6`,
+  );
   await client.end();
-  return Number(rows[0]!.size);
+  return { total: Number(rows[0]!.size), tables: tables.rows.map((t) => `${t.name} ${mb(Number(t.size))}`).join(", ") };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -118,7 +122,7 @@ try {
   console.log(`rows written:            ${Object.values(rows).reduce((a, b) => a + b, 0)} (${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(", ")})`);
   console.log(`peak memory (max RSS):   ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (scanner process)`);
   const sizeAfterOne = await databaseSize(server.url);
-  console.log(`database size, 1 scan:   ${mb(sizeAfterOne)}`);
+  console.log(`database size, 1 scan:   ${mb(sizeAfterOne.total)} (${sizeAfterOne.tables})`);
   if (SCANS > 1) {
     let slowest = 0;
     for (let generation = 1; generation < SCANS; generation++) {
@@ -128,7 +132,8 @@ try {
     }
     const sizeAfterAll = await databaseSize(server.url);
     const events = await db.prisma.changeEvent.count();
-    console.log(`database size, ${SCANS} scans: ${mb(sizeAfterAll)} (${(sizeAfterAll / sizeAfterOne).toFixed(2)}× after 1; 1% churn per scan; ${events} change events; slowest rescan ${(slowest / 1000).toFixed(1)} s)`);
+    console.log(`database size, ${SCANS} scans: ${mb(sizeAfterAll.total)} (${(sizeAfterAll.total / sizeAfterOne.total).toFixed(2)}× after 1; 1% churn per scan; ${events} change events; slowest rescan ${(slowest / 1000).toFixed(1)} s)`);
+    console.log(`  largest tables:        ${sizeAfterAll.tables}`);
   }
 } finally {
   await db.close();

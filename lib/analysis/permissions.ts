@@ -78,11 +78,8 @@ export interface ServiceAccess {
   actions: number;
 }
 
-/** The permission summary of the output contract, plus what storage and display need. */
-export interface PermissionSummary {
-  /** Same value for roles that can do exactly the same things on the same resources. */
-  fingerprint: string;
-  admin: boolean;
+/** What a set of granted actions amounts to: derived from the actions alone. */
+export interface ActionProfile {
   accessLevels: AccessLevel[];
   privilegeEscalation: string[];
   destructive: string[];
@@ -91,6 +88,13 @@ export interface PermissionSummary {
   actionCount: number;
   writeActionCount: number;
   services: ServiceAccess[];
+}
+
+/** The permission summary of the output contract, plus what storage and display need. */
+export interface PermissionSummary extends ActionProfile {
+  /** Same value for roles that can do exactly the same things on the same resources. */
+  fingerprint: string;
+  admin: boolean;
   unknownActions: string[];
   /** Attached or boundary policies whose document was not in the input. */
   missingPolicies: string[];
@@ -136,6 +140,19 @@ export function effectivePermissions(
   const summary: PermissionSummary = {
     fingerprint: "",
     admin: everywhere && allowed.isFull(),
+    ...actionProfile(allowed, risk),
+    unknownActions,
+    missingPolicies: [...missingPolicies],
+    boundary: boundary?.name ?? null,
+    grants,
+  };
+  summary.fingerprint = fingerprint(allowed, summary);
+  return { summary, allowed };
+}
+
+export function actionProfile(allowed: ActionSet, risk: RiskCatalog): ActionProfile {
+  const { catalog } = risk;
+  return {
     accessLevels: accessLevelsOf(allowed, catalog),
     privilegeEscalation: risk.escalationMethods(allowed),
     destructive: catalog.actionNames(allowed.intersect(risk.destructive)),
@@ -144,13 +161,7 @@ export function effectivePermissions(
     actionCount: allowed.count(),
     writeActionCount: allowed.intersect(risk.write).count(),
     services: servicesOf(allowed, catalog),
-    unknownActions,
-    missingPolicies: [...missingPolicies],
-    boundary: boundary?.name ?? null,
-    grants,
   };
-  summary.fingerprint = fingerprint(allowed, summary);
-  return { summary, allowed };
 }
 
 function accessLevelsOf(set: ActionSet, catalog: ActionCatalog): AccessLevel[] {

@@ -1,4 +1,6 @@
+import { loadActionCatalog } from "../catalog/iamActions";
 import { currentInventoryReport } from "../db/inventoryReport";
+import { PermissionSummaries } from "../db/permissionSummaries";
 import { inventoryCsv } from "../export/inventoryCsv";
 import { UsageError, type Command } from "./command";
 import { withDatabase } from "./database";
@@ -22,7 +24,8 @@ Options:
   positionals: { names: [], required: 0 },
   async run(values, _positionals, io) {
     if (values.json && values.csv) throw new UsageError("choose one of --json and --csv");
-    const report = await withDatabase((db) => currentInventoryReport(db.prisma));
+    const catalog = await loadActionCatalog();
+    const report = await withDatabase(async (db) => currentInventoryReport(db.prisma, await PermissionSummaries.create(db.prisma, catalog)));
     io.stdout(values.csv ? inventoryCsv(report) : JSON.stringify(report, null, 2) + "\n");
     return 0;
   },

@@ -7,10 +7,15 @@ import type { ActionSet } from "../analysis/actionSet";
 import type { Db } from "./types";
 
 export class ActionIds {
+  private readonly indexById = new Map<number, number>();
+
   private constructor(
+    private readonly catalog: ActionCatalog,
     private readonly idByIndex: Int32Array,
     private readonly nameById: Map<number, string>,
-  ) {}
+  ) {
+    idByIndex.forEach((id, index) => this.indexById.set(id, index));
+  }
 
   static async load(db: Db, catalog: ActionCatalog): Promise<ActionIds> {
     const keys: string[] = [];
@@ -34,6 +39,7 @@ export class ActionIds {
     const rows = await db.$queryRaw<{ id: number; key: string; name: string }[]>`SELECT id, "key", "name" FROM "Action"`;
     const idByKey = new Map(rows.map((r) => [r.key, r.id]));
     return new ActionIds(
+      catalog,
       Int32Array.from(keys, (k) => idByKey.get(k)!),
       new Map(rows.map((r) => [r.id, r.name])),
     );
@@ -46,6 +52,21 @@ export class ActionIds {
     const bits = new Uint8Array((ids.length ? Math.max(...ids) : 0) + 8 >> 3);
     for (const id of ids) bits[id >> 3]! |= 1 << (id & 7);
     return bits;
+  }
+
+  /** The catalogue's ActionSet for stored bits (actions no longer in the catalogue are left out). */
+  actionSetOf(bits: Uint8Array): ActionSet {
+    const set = this.catalog.empty();
+    for (let byte = 0; byte < bits.length; byte++) {
+      const value = bits[byte]!;
+      if (value === 0) continue;
+      for (let bit = 0; bit < 8; bit++) {
+        if (!(value & (1 << bit))) continue;
+        const index = this.indexById.get(byte * 8 + bit);
+        if (index !== undefined) set.add(index);
+      }
+    }
+    return set;
   }
 
   namesOf(bits: Uint8Array): Set<string> {

@@ -4,27 +4,28 @@
  */
 import type { AccessLevel } from "../analysis/actionCatalog";
 import type { FindingCode } from "../analysis/findings";
-import type { PermissionSummary } from "../analysis/permissions";
 import type { PrincipalKind } from "../analysis/principals";
 import { compareTrusts, summariseUnknownAccounts, summariseVendors, type AnalysisReport, type TrustRecord } from "../analysis/report";
 import type { Risk } from "../analysis/risk";
 import type { ExternalIdState } from "../analysis/trustPolicy";
+import type { PermissionSummaries } from "./permissionSummaries";
 import { toIso, type Db } from "./types";
 import type { ConditionBlock } from "../analysis/policyDocument";
 
-export async function currentInventoryReport(db: Db): Promise<AnalysisReport> {
+export async function currentInventoryReport(db: Db, summaries: PermissionSummaries): Promise<AnalysisReport> {
   const [accounts, trusts, org, lastScans] = await Promise.all([
     db.account.findMany({ where: { removedScanId: null }, orderBy: { id: "asc" } }),
     db.trust.findMany({
       where: { removedScanId: null },
-      include: { role: { select: { arn: true, name: true, lastUsed: true, permissionSet: { select: { summary: true } } } } },
+      include: { role: { select: { arn: true, name: true, lastUsed: true, permissionSetId: true } } },
     }),
     db.organization.findFirst({ where: { id: { startsWith: "o-" } } }),
     db.scanAccount.findMany({ where: { status: "ok" }, orderBy: { scanId: "desc" }, distinct: ["accountId"], select: { accountId: true, roles: true, users: true } }),
   ]);
   const counts = new Map(lastScans.map((s) => [s.accountId, s]));
+  const permissions = await summaries.load(db, trusts.map((t) => t.role.permissionSetId));
   const records = trusts.map((t): TrustRecord => {
-    const summary = t.role.permissionSet.summary as unknown as PermissionSummary;
+    const summary = permissions.get(t.role.permissionSetId)!;
     return {
       accountId: t.accountId,
       roleName: t.role.name,

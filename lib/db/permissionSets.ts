@@ -6,6 +6,7 @@
  */
 import type { EffectivePermissions } from "../analysis/permissions";
 import type { ActionIds } from "./actionIds";
+import { storedSummary } from "./permissionSummaries";
 import type { Db } from "./types";
 
 /** Ids of the given permission sets, inserting those not stored yet. */
@@ -29,7 +30,7 @@ export async function ensurePermissionSets(db: Db, sets: ReadonlyMap<string, Eff
       ${rows.map((r) => r.summary.privilegeEscalation.join(","))}::text[],
       ${rows.map((r) => r.summary.actionCount)}::int[],
       ${rows.map((r) => r.summary.writeActionCount)}::int[],
-      ${rows.map((r) => JSON.stringify(r.summary))}::text[],
+      ${rows.map((r) => JSON.stringify(storedSummary(r.summary)))}::text[],
       ${rows.map((r) => Buffer.from(actionIds.bitsOf(r.allowed)).toString("hex"))}::text[]
     ) AS t(f, a, al, pe, ac, wc, s, b)
     ON CONFLICT ("fingerprint") DO NOTHING

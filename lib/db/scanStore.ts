@@ -289,6 +289,7 @@ export class ScanSession {
           summary: { ...(await inventoryTotals(this.prisma)) },
         },
       });
+      await reclaimSpace(this.prisma);
       return {
         id: scanId,
         status,
@@ -303,6 +304,15 @@ export class ScanSession {
       await this.lock.release();
     }
   }
+}
+
+/**
+ * Each scan rewrites the raw exports that changed and the roles whose "last used" moved:
+ * reclaim the dead row versions now, so the database grows with change, not with scans —
+ * also where autovacuum is off or slow, and in the embedded PGlite, which has none.
+ */
+async function reclaimSpace(db: Database["prisma"]): Promise<void> {
+  await db.$executeRawUnsafe(`VACUUM (ANALYZE) "RawExport", "Role", "Trust", "Account", "IamUser", "AccessKey", "Scan"`).catch(() => {});
 }
 
 /** Parties (vendors, unknown accounts, anyone…) with at least one current third-party trust. */

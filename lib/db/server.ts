@@ -4,6 +4,7 @@
  */
 import { loadActionCatalog } from "../catalog/iamActions";
 import { openDatabase, type Database } from "./client";
+import { PermissionSummaries } from "./permissionSummaries";
 import { InventoryStore } from "./scanStore";
 
 const KEY = Symbol.for("vendorscope.database");
@@ -30,4 +31,14 @@ export function serverStore(): Promise<InventoryStore> {
   const holder = globalThis as StoreHolder;
   holder[STORE] ??= Promise.all([serverDatabase(), loadActionCatalog()]).then(([db, catalog]) => InventoryStore.open(db, catalog));
   return holder[STORE];
+}
+
+const SUMMARIES = Symbol.for("vendorscope.permissionSummaries");
+type SummariesHolder = { [SUMMARIES]?: Promise<PermissionSummaries> };
+
+/** Rebuilds permission summaries from stored action bits (cached: permission sets never change). */
+export function serverSummaries(): Promise<PermissionSummaries> {
+  const holder = globalThis as SummariesHolder;
+  holder[SUMMARIES] ??= Promise.all([serverDatabase(), loadActionCatalog()]).then(([db, catalog]) => PermissionSummaries.create(db.prisma, catalog));
+  return holder[SUMMARIES];
 }

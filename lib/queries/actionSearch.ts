@@ -9,7 +9,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AccessLevel, ActionCatalog } from "../analysis/actionCatalog";
 import type { ActionSet } from "../analysis/actionSet";
 import type { FindingCode } from "../analysis/findings";
-import type { Grant, PermissionSummary } from "../analysis/permissions";
+import type { Grant } from "../analysis/permissions";
+import type { StoredSummary } from "../db/permissionSummaries";
 import { RISKS, type Risk } from "../analysis/risk";
 import { wildcardMatch } from "../analysis/wildcard";
 import type { Db } from "../db/types";
@@ -90,7 +91,7 @@ export async function searchActions(db: Db, catalog: ActionCatalog, input: Actio
   const summaries = new Map(
     (await db.permissionSet.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.permissionSetId))] } }, select: { id: true, summary: true } })).map((s) => [
       s.id,
-      s.summary as unknown as PermissionSummary,
+      s.summary as unknown as StoredSummary,
     ]),
   );
   return {

@@ -10,6 +10,7 @@ import { compilePolicy, type PermissionSummary } from "../analysis/permissions";
 import { decodePolicyText, normalisePolicy, PolicyError } from "../analysis/policyDocument";
 import { RISKS, type Risk } from "../analysis/risk";
 import type { RiskCatalog } from "../analysis/riskCatalog";
+import type { PermissionSummaries } from "../db/permissionSummaries";
 import type { Db } from "../db/types";
 import { partyLabel } from "../inventory/party";
 import { unpackExport } from "../scan/rawExport";
@@ -37,12 +38,13 @@ export interface RoleDetail {
   exportedAt: Date | null;
 }
 
-export async function roleDetail(db: Db, id: number, risk: RiskCatalog): Promise<RoleDetail | null> {
-  const role = await db.role.findUnique({ where: { id }, include: { permissionSet: { select: { summary: true } }, trusts: { where: { removedScanId: null } } } });
+export async function roleDetail(db: Db, summaries: PermissionSummaries, id: number, risk: RiskCatalog): Promise<RoleDetail | null> {
+  const role = await db.role.findUnique({ where: { id }, include: { trusts: { where: { removedScanId: null } } } });
   if (!role) return null;
-  const [account, raw] = await Promise.all([
+  const [account, raw, permissions] = await Promise.all([
     db.account.findUnique({ where: { id: role.accountId }, select: { name: true } }),
     db.rawExport.findUnique({ where: { accountId: role.accountId } }),
+    summaries.load(db, [role.permissionSetId]),
   ]);
   const trusts = role.trusts
     .map((t) => ({
@@ -81,7 +83,7 @@ export async function roleDetail(db: Db, id: number, risk: RiskCatalog): Promise
       removed: role.removedScanId !== null,
     },
     trusts,
-    permissions: role.permissionSet.summary as unknown as PermissionSummary,
+    permissions: permissions.get(role.permissionSetId)!,
     policies,
     exportedAt: raw?.capturedAt ?? null,
   };

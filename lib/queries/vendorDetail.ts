@@ -8,6 +8,7 @@ import { findingRule, type FindingCode } from "../analysis/findings";
 import type { PermissionSummary } from "../analysis/permissions";
 import type { ConditionBlock } from "../analysis/policyDocument";
 import { RISKS, worstRisk, type Risk } from "../analysis/risk";
+import type { PermissionSummaries } from "../db/permissionSummaries";
 import type { Db } from "../db/types";
 import { partyLabel } from "../inventory/party";
 import { vendorSource, type VendorSource } from "./vendors";
@@ -51,7 +52,7 @@ export interface VendorDetail {
   historyTotal: number;
 }
 
-export async function vendorDetail(db: Db, party: string, options: { historyLimit?: number } = {}): Promise<VendorDetail | null> {
+export async function vendorDetail(db: Db, summaries: PermissionSummaries, party: string, options: { historyLimit?: number } = {}): Promise<VendorDetail | null> {
   const trusts = await db.trust.findMany({
     where: { party, removedScanId: null, internal: false },
     include: { role: { select: { id: true, name: true, lastUsed: true, permissionSetId: true } } },
@@ -71,12 +72,11 @@ export async function vendorDetail(db: Db, party: string, options: { historyLimi
   const [accounts, firstSeen, sets, userVendors] = await Promise.all([
     db.account.findMany({ where: { id: { in: [...new Set(trusts.map((t) => t.accountId))] } }, select: { id: true, name: true } }),
     db.scan.findMany({ where: { id: { in: [...new Set(trusts.map((t) => t.firstSeenScanId))] } }, select: { id: true, startedAt: true } }),
-    db.permissionSet.findMany({ where: { id: { in: [...new Set(trusts.map((t) => t.role.permissionSetId))] } }, select: { id: true, summary: true } }),
+    summaries.load(db, trusts.map((t) => t.role.permissionSetId)),
     db.vendorAccount.findMany({ where: { source: "user" }, select: { vendor: { select: { name: true } } } }),
   ]);
   const accountName = new Map(accounts.map((a) => [a.id, a.name]));
   const scanStart = new Map(firstSeen.map((s) => [s.id, s.startedAt]));
-  const summaries = new Map(sets.map((s) => [s.id, s.summary as unknown as PermissionSummary]));
 
   const rows: VendorTrust[] = trusts.map((t) => ({
     id: t.id,
@@ -93,11 +93,11 @@ export async function vendorDetail(db: Db, party: string, options: { historyLimi
     risk: RISKS[t.riskRank]!,
     lastUsed: t.role.lastUsed,
     firstSeen: scanStart.get(t.firstSeenScanId)!,
-    admin: summaries.get(t.role.permissionSetId)?.admin ?? false,
+    admin: sets.get(t.role.permissionSetId)?.admin ?? false,
     permissionSetId: t.role.permissionSetId,
   }));
 
-  const usedSets = [...new Set(rows.map((r) => r.permissionSetId))].map((id) => summaries.get(id)!).filter(Boolean);
+  const usedSets = [...new Set(rows.map((r) => r.permissionSetId))].map((id) => sets.get(id)!).filter(Boolean);
   const union = (pick: (s: PermissionSummary) => string[]) => [...new Set(usedSets.flatMap(pick))].sort();
   const findingCounts = new Map<FindingCode, number>();
   for (const r of rows) for (const f of r.findings) findingCounts.set(f, (findingCounts.get(f) ?? 0) + 1);

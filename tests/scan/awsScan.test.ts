@@ -11,6 +11,7 @@ import { READ_ONLY_OPERATIONS } from "@/lib/aws/readOnlyOperations";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { readInputDocuments } from "@/lib/collect/inputFiles";
 import { currentInventoryReport } from "@/lib/db/inventoryReport";
+import { PermissionSummaries } from "@/lib/db/permissionSummaries";
 import { InventoryStore } from "@/lib/db/scanStore";
 import { replaceKnownVendors, setUserMapping } from "@/lib/db/vendorStore";
 import { runAwsScan, type AwsScanOptions } from "@/lib/scan/awsScan";
@@ -91,7 +92,7 @@ describe("a live scan through the AWS SDK", () => {
       for await (const doc of readInputDocuments(ACME)) if ("value" in doc) run.add(doc.source, doc.value);
       const user = parseVendorList("- name: Initech Consulting\n  accounts: ['888877776666']\n", "user").entries;
       const analysed = run.report({ vendors: new VendorDirectory(KNOWN, user), now: new Date() });
-      const stored = await currentInventoryReport(db.prisma);
+      const stored = await currentInventoryReport(db.prisma, await PermissionSummaries.create(db.prisma, catalog));
       expect(stored.trusts).toEqual(analysed.trusts);
 
       const scan = await db.prisma.scan.findUniqueOrThrow({ where: { id: result.id }, include: { accounts: true } });

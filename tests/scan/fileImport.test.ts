@@ -9,6 +9,7 @@ import { parseVendorList, VendorDirectory } from "@/lib/analysis/vendorList";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { readInputDocuments } from "@/lib/collect/inputFiles";
 import { currentInventoryReport } from "@/lib/db/inventoryReport";
+import { PermissionSummaries } from "@/lib/db/permissionSummaries";
 import { InventoryStore } from "@/lib/db/scanStore";
 import { replaceKnownVendors, setUserMapping } from "@/lib/db/vendorStore";
 import { importFiles } from "@/lib/scan/fileImport";
@@ -66,7 +67,7 @@ describe.each<DatabaseKind>(["pglite", "postgres"])("importing exported files in
   it("stores the organization so that the export equals what analyze says", async () => {
     const result = await importFiles(store, ACME, { trigger: "test" }, silentProgress);
     expect(result).toMatchObject({ status: "succeeded", accountsOk: 4, accountsFailed: 0 });
-    const stored = await currentInventoryReport(db.prisma);
+    const stored = await currentInventoryReport(db.prisma, await PermissionSummaries.create(db.prisma, catalog));
     const analysed = await analyse(ACME);
     expect(stored.trusts).toEqual(analysed.trusts);
     expect(stored.vendors).toEqual(analysed.vendors);

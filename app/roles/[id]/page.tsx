@@ -9,7 +9,7 @@ import { Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
 import { RiskCatalog } from "@/lib/analysis/riskCatalog";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
-import { prisma } from "@/lib/db/server";
+import { prisma, serverSummaries } from "@/lib/db/server";
 import { roleDetail } from "@/lib/queries/roleDetail";
 import { vendorHref } from "@/lib/web/url";
 
@@ -21,7 +21,7 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id < 1) notFound();
   riskCatalog ??= new RiskCatalog(await loadActionCatalog());
-  const detail = await roleDetail(await prisma(), id, riskCatalog);
+  const detail = await roleDetail(await prisma(), await serverSummaries(), id, riskCatalog);
   if (!detail) notFound();
   const { role, permissions } = detail;
   return (

@@ -7,7 +7,7 @@ import { PageHeader, Section } from "@/components/PageHeader";
 import { RiskBadge } from "@/components/RiskBadge";
 import { Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
-import { prisma } from "@/lib/db/server";
+import { prisma, serverSummaries } from "@/lib/db/server";
 import { vendorDetail } from "@/lib/queries/vendorDetail";
 import { count } from "@/lib/web/format";
 
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ party: st
 
 export default async function VendorPage({ params }: { params: Promise<{ party: string }> }) {
   const party = decodeURIComponent((await params).party);
-  const vendor = await vendorDetail(await prisma(), party);
+  const vendor = await vendorDetail(await prisma(), await serverSummaries(), party);
   if (!vendor) notFound();
   const accounts = new Set(vendor.trusts.map((t) => t.accountId));
   return (
