@@ -7,20 +7,14 @@
  * Then rescans `--scans` times with 1% of roles changing between scans and prints how the
  * database grew. Needs PostgreSQL (DATABASE_URL or 127.0.0.1:5432).
  */
-import "../tests/fakeAws/sdkTestEnv";
-import { spawn, type ChildProcess } from "node:child_process";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { DEFAULT_AWS_SETTINGS } from "../lib/aws/clients";
-import { DEFAULT_MEMBER_ROLE } from "../lib/aws/memberCredentials";
 import { loadActionCatalog } from "../lib/catalog/iamActions";
-import { InventoryStore, type ScanResult } from "../lib/db/scanStore";
-import { unpackExport } from "../lib/scan/rawExport";
-import { runAwsScan } from "../lib/scan/awsScan";
-import { silentProgress } from "../lib/scan/progress";
-import { createPostgresDatabase, tableCounts } from "../tests/helpers/database";
 import { openDatabase } from "../lib/db/client";
+import { InventoryStore } from "../lib/db/scanStore";
+import { unpackExport } from "../lib/scan/rawExport";
+import { createPostgresDatabase, tableCounts } from "../tests/helpers/database";
+import { scanSynthetic } from "./benchOrganization";
 
 const { values } = parseArgs({
   options: {
@@ -34,32 +28,6 @@ const { values } = parseArgs({
 const ACCOUNTS = Number(values.accounts);
 const ROLES = Number(values.roles);
 const SCANS = Number(values.scans);
-
-async function startFake(generation: number): Promise<{ child: ChildProcess; env: Record<string, string> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/fakeAws/main.ts", "--synthetic", `${ACCOUNTS}x${ROLES}`, "--latency", values.latency!, "--generation", String(generation)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const env: Record<string, string> = {};
-  for await (const line of createInterface({ input: child.stdout! })) {
-    const [key, value] = line.split("=", 2) as [string, string];
-    env[key] = value;
-    if (env.FAKE_AWS_URL && env.FAKE_AWS_ACCESS_KEY_ID && env.FAKE_AWS_SECRET_ACCESS_KEY) break;
-  }
-  process.env.AWS_ENDPOINT_URL = env.FAKE_AWS_URL;
-  for (const service of ["IAM", "STS", "ORGANIZATIONS"]) process.env[`AWS_ENDPOINT_URL_${service}`] = env.FAKE_AWS_URL;
-  process.env.AWS_ACCESS_KEY_ID = env.FAKE_AWS_ACCESS_KEY_ID;
-  process.env.AWS_SECRET_ACCESS_KEY = env.FAKE_AWS_SECRET_ACCESS_KEY;
-  process.env.AWS_REGION = "us-east-1";
-  delete process.env.AWS_SESSION_TOKEN;
-  delete process.env.AWS_PROFILE;
-  return { child, env };
-}
-
-async function stopFake(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-}
 
 /** The calls ListRoles + per-role policy calls (and users) would need for the same accounts. */
 async function perRoleEnumerationCalls(store: InventoryStore): Promise<number> {
@@ -98,18 +66,8 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const server = await createPostgresDatabase();
 const db = await openDatabase({ url: server.url });
 const store = await InventoryStore.open(db, await loadActionCatalog());
-const scanOnce = async (generation: number): Promise<{ result: ScanResult; ms: number }> => {
-  const fake = await startFake(generation);
-  const started = performance.now();
-  const result = await runAwsScan(
-    store,
-    { aws: DEFAULT_AWS_SETTINGS, memberRole: DEFAULT_MEMBER_ROLE, concurrency: Number(values.concurrency), trigger: "bench" },
-    silentProgress,
-  );
-  const ms = performance.now() - started;
-  await stopFake(fake.child);
-  return { result, ms };
-};
+const org = { accounts: ACCOUNTS, roles: ROLES, latencyMs: Number(values.latency) };
+const scanOnce = (generation: number) => scanSynthetic(store, org, generation, Number(values.concurrency));
 
 try {
   console.log(`synthetic organization: ${ACCOUNTS} accounts × ${ROLES} roles, ${values.latency} ms per AWS call, concurrency ${values.concurrency}`);

@@ -17,6 +17,14 @@ export function attributeUser(user: UserAttributionFacts): { vendor: string; sou
   if (user.adminVendor) return { vendor: user.adminVendor, source: "admin" };
   for (const [key, value] of Object.entries(user.tags)) if (VENDOR_TAG.test(key) && value.trim()) return { vendor: value.trim(), source: "tag" };
   const path = VENDOR_PATH.exec(user.path);
-  if (path) return { vendor: decodeURIComponent(path[1]!), source: "path" };
+  if (path) return { vendor: decodePathPart(path[1]!), source: "path" };
   return null;
+}
+
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
