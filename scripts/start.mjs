@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm start: build the app when there is no build yet, then serve it.
-import { spawnSync, spawn } from "node:child_process";
+// npm start: build the dashboard if there is no build yet, bring the database's schema up to
+// date (DATABASE_URL, or the embedded one in VENDORSCOPE_DATA_DIR), then serve it.
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -8,14 +9,24 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const next = fileURLToPath(new URL("../node_modules/next/dist/bin/next", import.meta.url));
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const port = process.env.PORT ?? "3000";
+// Until sign-in exists, only this machine may reach the dashboard unless HOST says otherwise.
+const host = process.env.HOST ?? "127.0.0.1";
+
+function run(args, what) {
+  const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`npm start: ${what} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
 
 if (!existsSync(new URL("../.next/BUILD_ID", import.meta.url))) {
   console.log("No build found: building the dashboard (once)…");
-  const build = spawnSync(process.execPath, [next, "build"], { cwd: root, env, stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  run([next, "build"], "building the dashboard");
 }
+run(["--import", "tsx", "scripts/db-migrate.ts"], "migrating the database");
 
-const server = spawn(process.execPath, [next, "start", "-p", port], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+const server = spawn(process.execPath, [next, "start", "-p", port, "-H", host], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
 server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
   if (String(chunk).includes("Ready")) console.log(`\nVendorscope is running at http://localhost:${port}\n`);
