@@ -1,13 +1,12 @@
 import Link from "next/link";
-import { DataTable, Raw, Td } from "@/components/DataTable";
+import { DataTable, Td } from "@/components/DataTable";
 import { EmptyState } from "@/components/EmptyState";
 import { FilterBar } from "@/components/FilterBar";
-import { FindingList } from "@/components/FindingBadge";
 import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
-import { RiskBadge } from "@/components/RiskBadge";
 import { SortHeader, Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
+import { AccountCell, PartyCell, RoleCell, TrustFactsCells } from "@/components/TrustCells";
 import { FINDING, type FindingCode } from "@/lib/analysis/findings";
 import { RISKS } from "@/lib/analysis/risk";
 import { prisma } from "@/lib/db/server";
@@ -91,36 +90,10 @@ export default async function TrustsPage({ searchParams }: { searchParams: Promi
           >
             {result.rows.map((t) => (
               <tr key={t.id}>
-                <Td className="max-w-[14rem]">
-                  {t.internal ? (
-                    <span className="text-slate-500">internal</span>
-                  ) : (
-                    <Link href={vendorHref(t.party)} className="[overflow-wrap:anywhere] underline">
-                      {t.partyName}
-                    </Link>
-                  )}
-                </Td>
-                <Td>
-                  <Link href={`/accounts/${t.accountId}`} className="font-mono underline">
-                    {t.accountId}
-                  </Link>
-                  {t.accountName ? <span className="block text-xs text-slate-500">{t.accountName}</span> : null}
-                </Td>
-                <Td className="max-w-xs">
-                  <Link href={`/roles/${t.roleId}`} className="[overflow-wrap:anywhere] underline">
-                    {t.roleName}
-                  </Link>
-                </Td>
-                <Td className="max-w-xs">
-                  <Raw>{t.principal}</Raw>
-                </Td>
-                <Td>{t.externalId ?? "n/a"}</Td>
-                <Td>
-                  <RiskBadge risk={t.risk} />
-                </Td>
-                <Td>
-                  <FindingList codes={t.findings} />
-                </Td>
+                <PartyCell party={t.party} partyName={t.partyName} internal={t.internal} />
+                <AccountCell id={t.accountId} name={t.accountName} />
+                <RoleCell id={t.roleId} name={t.roleName} />
+                <TrustFactsCells principal={t.principal} externalId={t.externalId} risk={t.risk} findings={t.findings} />
                 <Td>
                   <TimeAgo date={t.lastUsed} compact />
                 </Td>

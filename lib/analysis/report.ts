@@ -7,7 +7,7 @@ import type { AccountResult, AnalysisError, TrustCandidate } from "./accountAnal
 import type { AccessLevel } from "./actionCatalog";
 import { FINDING, findingsFor, type FindingCode } from "./findings";
 import type { OrganizationInput } from "./organization";
-import type { Grant, ServiceAccess } from "./permissions";
+import type { Grant, PermissionSummary, ServiceAccess } from "./permissions";
 import type { PrincipalKind } from "./principals";
 import { compareRisk, riskOf, worstRisk, type Risk } from "./risk";
 import type { ExternalIdState } from "./trustPolicy";
@@ -163,26 +163,31 @@ export function trustRecord(candidate: TrustCandidate, ctx: TrustContext): Trust
     findings,
     risk: riskOf(findings, internal),
     lastUsed: candidate.lastUsed,
-    permissions: {
-      admin: summary.admin,
-      accessLevels: summary.accessLevels,
-      privilegeEscalation: summary.privilegeEscalation,
-      destructive: summary.destructive,
-      costImpact: summary.costImpact,
-      dataAccess: summary.dataAccess,
-      actionCount: summary.actionCount,
-      writeActionCount: summary.writeActionCount,
-      services: summary.services,
-      unknownActions: summary.unknownActions,
-      missingPolicies: summary.missingPolicies,
-      boundary: summary.boundary,
-      fingerprint: summary.fingerprint,
-      grants: summary.grants,
-    },
+    permissions: trustPermissions(summary),
     statementPrincipal: grant.statementPrincipal,
     statements: grant.statements,
     conditions: grant.conditions,
     awsService,
+  };
+}
+
+/** A trust's permissions in the contract's order (the same for analysis and stored inventory). */
+export function trustPermissions(summary: PermissionSummary): TrustPermissions {
+  return {
+    admin: summary.admin,
+    accessLevels: summary.accessLevels,
+    privilegeEscalation: summary.privilegeEscalation,
+    destructive: summary.destructive,
+    costImpact: summary.costImpact,
+    dataAccess: summary.dataAccess,
+    actionCount: summary.actionCount,
+    writeActionCount: summary.writeActionCount,
+    services: summary.services,
+    unknownActions: summary.unknownActions,
+    missingPolicies: summary.missingPolicies,
+    boundary: summary.boundary,
+    fingerprint: summary.fingerprint,
+    grants: summary.grants,
   };
 }
 

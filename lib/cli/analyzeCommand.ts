@@ -6,7 +6,7 @@ import { VendorDirectory, type VendorEntry } from "../analysis/vendorList";
 import { loadActionCatalog } from "../catalog/iamActions";
 import { InputPathError, listInputFiles, readInputDocument } from "../collect/inputFiles";
 import { readVendorFile } from "../collect/vendorFiles";
-import { UsageError, type Command, type CommandIO } from "./command";
+import { UsageError, type Command } from "./command";
 import { plural, table } from "./text";
 
 export const analyzeCommand: Command = {

@@ -90,7 +90,7 @@ interface WriteContext {
 }
 
 export async function writeAccountDiff(db: Db, current: CurrentInventory, diff: AccountDiff, ctx: WriteContext): Promise<void> {
-  const { scanId, accountId } = ctx;
+  const { scanId } = ctx;
   const closing = { removedScanId: scanId };
 
   // Roles first: trusts point at them.

@@ -2,10 +2,9 @@
  * The current stored inventory in the `vendorscope analyze --json` shape (docs/analysis.md),
  * for `vendorscope export` and anything else that wants the same contract from the database.
  */
-import type { AccessLevel } from "../analysis/actionCatalog";
 import type { FindingCode } from "../analysis/findings";
 import type { PrincipalKind } from "../analysis/principals";
-import { compareTrusts, summariseUnknownAccounts, summariseVendors, type AnalysisReport, type TrustRecord } from "../analysis/report";
+import { compareTrusts, summariseUnknownAccounts, summariseVendors, trustPermissions, type AnalysisReport, type TrustRecord } from "../analysis/report";
 import type { Risk } from "../analysis/risk";
 import type { ExternalIdState } from "../analysis/trustPolicy";
 import type { PermissionSummaries } from "./permissionSummaries";
@@ -39,22 +38,7 @@ export async function currentInventoryReport(db: Db, summaries: PermissionSummar
       findings: t.findings as FindingCode[],
       risk: t.risk as Risk,
       lastUsed: toIso(t.role.lastUsed),
-      permissions: {
-        admin: summary.admin,
-        accessLevels: summary.accessLevels as AccessLevel[],
-        privilegeEscalation: summary.privilegeEscalation,
-        destructive: summary.destructive,
-        costImpact: summary.costImpact,
-        dataAccess: summary.dataAccess,
-        actionCount: summary.actionCount,
-        writeActionCount: summary.writeActionCount,
-        services: summary.services,
-        unknownActions: summary.unknownActions,
-        missingPolicies: summary.missingPolicies,
-        boundary: summary.boundary,
-        fingerprint: summary.fingerprint,
-        grants: summary.grants,
-      },
+      permissions: trustPermissions(summary),
       statementPrincipal: t.statementPrincipal,
       statements: t.statements,
       conditions: t.conditions as ConditionBlock | null,

@@ -1,18 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DataTable, Raw, Td } from "@/components/DataTable";
-import { FindingList } from "@/components/FindingBadge";
+import { DataTable, Td } from "@/components/DataTable";
 import { PageHeader, Section } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
-import { RiskBadge } from "@/components/RiskBadge";
 import { Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
+import { PartyCell, RoleCell, TrustFactsCells } from "@/components/TrustCells";
 import { prisma } from "@/lib/db/server";
 import { accountDetail } from "@/lib/queries/accounts";
 import { page, type SearchParams } from "@/lib/queries/params";
 import { listTrusts } from "@/lib/queries/trusts";
 import { duration } from "@/lib/web/format";
-import { vendorHref } from "@/lib/web/url";
 
 export const dynamic = "force-dynamic";
 
@@ -54,30 +52,9 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
             <DataTable caption="Roles of this account that principals outside it can assume" head={<><Th>Who</Th><Th>Role</Th><Th>Principal</Th><Th>ExternalId</Th><Th>Risk</Th><Th>Findings</Th><Th>Last used</Th></>}>
               {trusts.rows.map((t) => (
                 <tr key={t.id}>
-                  <Td className="max-w-[14rem]">
-                    {t.internal ? (
-                      <span className="text-slate-500">internal</span>
-                    ) : (
-                      <Link href={vendorHref(t.party)} className="[overflow-wrap:anywhere] underline">
-                        {t.partyName}
-                      </Link>
-                    )}
-                  </Td>
-                  <Td className="max-w-xs">
-                    <Link href={`/roles/${t.roleId}`} className="[overflow-wrap:anywhere] underline">
-                      {t.roleName}
-                    </Link>
-                  </Td>
-                  <Td className="max-w-xs">
-                    <Raw>{t.principal}</Raw>
-                  </Td>
-                  <Td>{t.externalId ?? "n/a"}</Td>
-                  <Td>
-                    <RiskBadge risk={t.risk} />
-                  </Td>
-                  <Td>
-                    <FindingList codes={t.findings} />
-                  </Td>
+                  <PartyCell party={t.party} partyName={t.partyName} internal={t.internal} />
+                  <RoleCell id={t.roleId} name={t.roleName} />
+                  <TrustFactsCells principal={t.principal} externalId={t.externalId} risk={t.risk} findings={t.findings} />
                   <Td>
                     <TimeAgo date={t.lastUsed} compact />
                   </Td>

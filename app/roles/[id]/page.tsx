@@ -1,17 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DataTable, Raw, Td } from "@/components/DataTable";
-import { FindingList } from "@/components/FindingBadge";
+import { DataTable, Raw } from "@/components/DataTable";
 import { PageHeader, Section } from "@/components/PageHeader";
 import { PolicyDocumentView } from "@/components/PolicyDocumentView";
-import { RiskBadge } from "@/components/RiskBadge";
 import { Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
+import { PartyCell, TrustFactsCells } from "@/components/TrustCells";
 import { RiskCatalog } from "@/lib/analysis/riskCatalog";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { prisma, serverSummaries } from "@/lib/db/server";
 import { roleDetail } from "@/lib/queries/roleDetail";
-import { vendorHref } from "@/lib/web/url";
 
 export const dynamic = "force-dynamic";
 
@@ -66,25 +64,8 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
         <DataTable caption="Principals outside the account that can assume this role" head={<><Th>Who</Th><Th>Principal</Th><Th>ExternalId</Th><Th>Risk</Th><Th>Findings</Th></>}>
           {detail.trusts.map((t) => (
             <tr key={t.id}>
-              <Td>
-                {t.internal ? (
-                  "internal"
-                ) : (
-                  <Link href={vendorHref(t.party)} className="[overflow-wrap:anywhere] underline">
-                    {t.partyName}
-                  </Link>
-                )}
-              </Td>
-              <Td className="max-w-sm">
-                <Raw>{t.principal}</Raw>
-              </Td>
-              <Td>{t.externalId ?? "n/a"}</Td>
-              <Td>
-                <RiskBadge risk={t.risk} />
-              </Td>
-              <Td>
-                <FindingList codes={t.findings} />
-              </Td>
+              <PartyCell party={t.party} partyName={t.partyName} internal={t.internal} />
+              <TrustFactsCells principal={t.principal} externalId={t.externalId} risk={t.risk} findings={t.findings} />
             </tr>
           ))}
         </DataTable>

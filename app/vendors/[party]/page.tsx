@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ServiceAccessChart } from "@/components/charts/ServiceAccessChart";
-import { DataTable, Raw, Td } from "@/components/DataTable";
-import { FindingBadge, FindingList } from "@/components/FindingBadge";
+import { DataTable, Td } from "@/components/DataTable";
+import { FindingBadge } from "@/components/FindingBadge";
 import { PageHeader, Section } from "@/components/PageHeader";
 import { RiskBadge } from "@/components/RiskBadge";
 import { Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
+import { AccountCell, RoleCell, TrustFactsCells } from "@/components/TrustCells";
 import { prisma, serverSummaries } from "@/lib/db/server";
 import { vendorDetail } from "@/lib/queries/vendorDetail";
 import { count } from "@/lib/web/format";
@@ -58,30 +59,20 @@ export default async function VendorPage({ params }: { params: Promise<{ party: 
           >
             {vendor.trusts.map((t) => (
               <tr key={t.id}>
-                <Td>
-                  <Link href={`/accounts/${t.accountId}`} className="font-mono underline">
-                    {t.accountId}
-                  </Link>
-                  {t.accountName ? <span className="block text-xs text-slate-500">{t.accountName}</span> : null}
-                </Td>
-                <Td className="max-w-xs">
-                  <Link href={`/roles/${t.roleId}`} className="[overflow-wrap:anywhere] underline">
-                    {t.roleName}
-                  </Link>
-                  {t.admin ? <span className="ml-1 text-xs font-semibold text-red-700">admin</span> : null}
-                </Td>
-                <Td className="max-w-xs">
-                  <Raw>{t.principal}</Raw>
-                  {t.statementPrincipal !== t.principal ? <span className="block text-xs text-slate-500">policy says: {t.statementPrincipal}</span> : null}
-                  {t.conditions ? <span className="block text-xs text-slate-500">conditions: {Object.keys(t.conditions).join(", ")}</span> : null}
-                </Td>
-                <Td>{t.externalId ?? "n/a"}</Td>
-                <Td>
-                  <RiskBadge risk={t.risk} />
-                </Td>
-                <Td>
-                  <FindingList codes={t.findings} />
-                </Td>
+                <AccountCell id={t.accountId} name={t.accountName} />
+                <RoleCell id={t.roleId} name={t.roleName} admin={t.admin} />
+                <TrustFactsCells
+                  principal={t.principal}
+                  note={
+                    <>
+                      {t.statementPrincipal !== t.principal ? <span className="block text-xs text-slate-500">policy says: {t.statementPrincipal}</span> : null}
+                      {t.conditions ? <span className="block text-xs text-slate-500">conditions: {Object.keys(t.conditions).join(", ")}</span> : null}
+                    </>
+                  }
+                  externalId={t.externalId}
+                  risk={t.risk}
+                  findings={t.findings}
+                />
                 <Td>
                   <TimeAgo date={t.lastUsed} compact />
                 </Td>

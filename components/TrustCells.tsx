@@ -1,0 +1,64 @@
+import Link from "next/link";
+import type { FindingCode } from "@/lib/analysis/findings";
+import type { Risk } from "@/lib/analysis/risk";
+import { vendorHref } from "@/lib/web/url";
+import { Raw, Td } from "./DataTable";
+import { FindingList } from "./FindingBadge";
+import { RiskBadge } from "./RiskBadge";
+
+/** Cells every trust table shares, so a trust reads the same on every page. */
+
+export function PartyCell({ party, partyName, internal }: { party: string; partyName: string; internal: boolean }) {
+  return (
+    <Td className="max-w-[14rem]">
+      {internal ? (
+        <span className="text-slate-500">internal</span>
+      ) : (
+        <Link href={vendorHref(party)} className="underline">
+          {partyName}
+        </Link>
+      )}
+    </Td>
+  );
+}
+
+export function AccountCell({ id, name }: { id: string; name?: string | null }) {
+  return (
+    <Td>
+      <Link href={`/accounts/${id}`} className="font-mono underline">
+        {id}
+      </Link>
+      {name ? <span className="block text-xs text-slate-500">{name}</span> : null}
+    </Td>
+  );
+}
+
+export function RoleCell({ id, name, admin = false }: { id: number; name: string; admin?: boolean }) {
+  return (
+    <Td className="max-w-xs">
+      <Link href={`/roles/${id}`} className="underline">
+        {name}
+      </Link>
+      {admin ? <span className="ml-1 text-xs font-semibold text-red-700">admin</span> : null}
+    </Td>
+  );
+}
+
+/** Principal, ExternalId, risk and findings. */
+export function TrustFactsCells({ principal, note, externalId, risk, findings }: { principal: string; note?: React.ReactNode; externalId: string | null; risk: Risk; findings: FindingCode[] }) {
+  return (
+    <>
+      <Td className="max-w-xs">
+        <Raw>{principal}</Raw>
+        {note}
+      </Td>
+      <Td>{externalId ?? "n/a"}</Td>
+      <Td>
+        <RiskBadge risk={risk} />
+      </Td>
+      <Td>
+        <FindingList codes={findings} />
+      </Td>
+    </>
+  );
+}
