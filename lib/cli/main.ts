@@ -4,9 +4,24 @@ import { exportCommand } from "./exportCommand";
 import { reanalyzeCommand } from "./reanalyzeCommand";
 import { scanCommand } from "./scanCommand";
 import { scansCommand } from "./scansCommand";
+import { cancelCommand } from "./cancelCommand";
+import { scheduleCommand } from "./scheduleCommand";
+import { schedulerCommand } from "./schedulerCommand";
 import { vendorsCommand } from "./vendorsCommand";
+import { workerCommand } from "./workerCommand";
 
-const COMMANDS: readonly Command[] = [analyzeCommand, scanCommand, scansCommand, exportCommand, reanalyzeCommand, vendorsCommand];
+const COMMANDS: readonly Command[] = [
+  analyzeCommand,
+  scanCommand,
+  scansCommand,
+  cancelCommand,
+  exportCommand,
+  reanalyzeCommand,
+  vendorsCommand,
+  scheduleCommand,
+  schedulerCommand,
+  workerCommand,
+];
 
 const HELP = `Usage: vendorscope <command> [options]
 

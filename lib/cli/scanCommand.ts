@@ -3,7 +3,9 @@ import { DEFAULT_MEMBER_ROLE } from "../aws/memberCredentials";
 import { InputPathError } from "../collect/inputFiles";
 import { ScanInProgressError } from "../db/scanLock";
 import type { ScanResult } from "../db/scanStore";
-import { DEFAULT_CONCURRENCY, runAwsScan } from "../scan/awsScan";
+import type { Database } from "../db/client";
+import { DEFAULT_CONCURRENCY } from "../scan/awsScan";
+import { configuredExecutor, ExecutorError, runLiveScan, type ExecutorKind } from "../scan/executor";
 import { importFiles } from "../scan/fileImport";
 import { positiveInteger, UsageError, type Command } from "./command";
 import { withInventoryStore } from "./database";
@@ -29,6 +31,9 @@ Options:
   --external-id VALUE   ExternalId for that role (default: VENDORSCOPE_EXTERNAL_ID)
   --concurrency N       accounts read at once (default ${DEFAULT_CONCURRENCY})
   --region REGION       region for STS and the SDK (default: AWS_REGION or us-east-1)
+  --executor KIND       inline (this process reads every account) or queue (one job per
+                        account for 'vendorscope worker' processes; PostgreSQL)
+                        (default: VENDORSCOPE_EXECUTOR or inline)
   -h, --help            show this help
 
 The database is DATABASE_URL (PostgreSQL) when set, else the embedded one in
@@ -43,13 +48,14 @@ Exit status: 0 every account read, 3 some accounts failed (their last inventory 
     "external-id": { type: "string" },
     concurrency: { type: "string" },
     region: { type: "string" },
+    executor: { type: "string" },
   },
   positionals: { names: [], required: 0 },
   async run(values, _positionals, io) {
     const concurrency = positiveInteger(values.concurrency, "--concurrency", DEFAULT_CONCURRENCY);
     const from = typeof values.from === "string" ? values.from : null;
-    if (from && (values["role-name"] !== undefined || values["external-id"] !== undefined || values.region !== undefined)) {
-      throw new UsageError("--from imports files: --role-name, --external-id and --region apply to live scans only");
+    if (from && (values["role-name"] !== undefined || values["external-id"] !== undefined || values.region !== undefined || values.executor !== undefined)) {
+      throw new UsageError("--from imports files: --role-name, --external-id, --region and --executor apply to live scans only");
     }
     const progress = progressPrinter(io);
     const controller = new AbortController();
@@ -61,11 +67,12 @@ Exit status: 0 every account read, 3 some accounts failed (their last inventory 
     process.once("SIGINT", cancel);
     let result: ScanResult;
     try {
-      result = await withInventoryStore((store) =>
+      result = await withInventoryStore((store, db) =>
         from
           ? importFiles(store, from, { trigger: "cli", startedBy: cliUser() }, progress)
-          : runAwsScan(
+          : runLiveScan(
               store,
+              executorFor(db, values.executor),
               {
                 aws: { ...DEFAULT_AWS_SETTINGS, region: typeof values.region === "string" ? values.region : DEFAULT_AWS_SETTINGS.region },
                 memberRole: {
@@ -95,6 +102,15 @@ Exit status: 0 every account read, 3 some accounts failed (their last inventory 
     return result.status === "succeeded" ? 0 : result.status === "partial" ? 3 : 1;
   },
 };
+
+function executorFor(db: Database, requested: string | boolean | undefined): ExecutorKind {
+  try {
+    return configuredExecutor(db, typeof requested === "string" ? requested : undefined);
+  } catch (error) {
+    if (error instanceof ExecutorError) throw new UsageError(error.message);
+    throw error;
+  }
+}
 
 function cliUser(): string {
   return `cli:${process.env.USER ?? process.env.USERNAME ?? "unknown"}`;

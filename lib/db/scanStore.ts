@@ -6,18 +6,16 @@
  * cancelled and did not fail.
  */
 import type { ActionCatalog } from "../analysis/actionCatalog";
-import { diffAccount } from "../history/accountDiff";
 import { CHANGE, type ChangeDraft } from "../history/changeKinds";
 import type { AccountInventory } from "../inventory/accountInventory";
 import { ActionIds } from "./actionIds";
-import { loadCurrentInventory, writeAccountDiff } from "./accountRows";
 import type { Database } from "./client";
-import { insertEvents, upsertRawExport } from "./bulkInsert";
+import { insertEvents } from "./bulkInsert";
 import { inventoryTotals } from "./inventoryTotals";
 import { parseParty, partyLabel } from "../inventory/party";
-import { ensurePermissionSets, storedActionNames } from "./permissionSets";
 import { acquireScanLock, type ScanLock } from "./scanLock";
-import type { Db } from "./types";
+import { ScanWriter } from "./scanWriter";
+import { LONG_TRANSACTION, type Db } from "./types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type ScanSource = "aws" | "files" | "stored";
@@ -26,6 +24,7 @@ export type ScanStatus = "running" | "succeeded" | "partial" | "failed" | "inter
 export interface ScanStart {
   trigger: string;
   source: ScanSource;
+  executor?: "inline" | "queue";
   startedBy?: string | null;
   /** Settings worth recording; never credentials or ExternalIds. */
   options?: Record<string, unknown>;
@@ -61,7 +60,6 @@ export interface ScanResult {
   durationMs: number;
 }
 
-const TX = { timeout: 120_000, maxWait: 120_000 };
 
 export class InventoryStore {
   private constructor(
@@ -78,6 +76,11 @@ export class InventoryStore {
     return this.db.prisma;
   }
 
+  /** Writes accounts into a running scan (the scan's own process, or a queue worker). */
+  writerFor(scan: { id: number; startedAt: Date }): ScanWriter {
+    return new ScanWriter(this.prisma, this.catalog, this.actionIds, scan.id, scan.startedAt);
+  }
+
   /** Starts a scan, or throws ScanInProgressError when one is running. */
   async startScan(start: ScanStart): Promise<ScanSession> {
     const lock = await acquireScanLock(this.db);
@@ -92,12 +95,13 @@ export class InventoryStore {
           status: "running",
           trigger: start.trigger,
           source: start.source,
+          executor: start.executor ?? "inline",
           startedBy: start.startedBy ?? null,
           options: (start.options ?? {}) as Prisma.InputJsonObject,
           heartbeatAt: new Date(),
         },
       });
-      return new ScanSession(this, scan.id, scan.startedAt, lock, vendorsBefore, this.actionIds);
+      return new ScanSession(this, scan.id, scan.startedAt, lock, vendorsBefore);
     } catch (error) {
       await lock.release();
       throw error;
@@ -110,6 +114,7 @@ export class ScanSession {
   private apiCallsOutsideAccounts = 0;
   private readonly heartbeat: NodeJS.Timeout;
   private finished = false;
+  readonly writer: ScanWriter;
 
   constructor(
     private readonly store: InventoryStore,
@@ -117,8 +122,8 @@ export class ScanSession {
     readonly startedAt: Date,
     private readonly lock: ScanLock,
     private readonly vendorsBefore: Set<string>,
-    private readonly actionIds: ActionIds,
   ) {
+    this.writer = store.writerFor({ id, startedAt });
     this.heartbeat = setInterval(() => {
       void this.prisma.scan.update({ where: { id }, data: { heartbeatAt: new Date() } }).catch(() => {});
     }, 15_000);
@@ -158,71 +163,15 @@ export class ScanSession {
         const listed = new Set(org.accounts.map((a) => a.id));
         this.pendingRemovals = [...existing.values()].filter((a) => a.removedScanId === null && !listed.has(a.id)).map((a) => a.id);
       }
-    }, TX);
+    }, LONG_TRANSACTION);
   }
 
-  /** Saves a completely read account: its inventory diff, events and raw export, in one transaction. */
-  async saveAccount(inventory: AccountInventory, meta: AccountMeta): Promise<{ changes: number }> {
-    const scanId = this.id;
-    const { accountId } = inventory;
-    let changes = 0;
-    await this.prisma.$transaction(async (tx) => {
-      const current = await loadCurrentInventory(tx, accountId);
-      const permissionSetIds = await ensurePermissionSets(tx, inventory.permissionSets, this.actionIds);
-      const actions = new Map<string, ReadonlySet<string>>();
-      const oldFingerprints = new Map(current.roles.map((r) => [r.row.arn, r.row.fingerprint]));
-      for (const role of inventory.roles) {
-        const before = oldFingerprints.get(role.arn);
-        if (before === undefined || before === role.fingerprint) continue;
-        if (!actions.has(before)) actions.set(before, await storedActionNames(tx, before, this.actionIds));
-        if (!actions.has(role.fingerprint)) {
-          actions.set(role.fingerprint, new Set(this.store.catalog.actionNames(inventory.permissionSets.get(role.fingerprint)!.allowed)));
-        }
-      }
-      const diff = diffAccount(current, inventory, (fingerprint) => actions.get(fingerprint)!);
-      await writeAccountDiff(tx, current, diff, { scanId, accountId, permissionSetIds });
-      await insertEvents(tx, scanId, diff.events);
-      changes = diff.events.length;
-      if (meta.rawExport) await upsertRawExport(tx, accountId, scanId, meta.rawExport);
-      await tx.account.upsert({
-        where: { id: accountId },
-        create: { id: accountId, firstSeenScanId: scanId, lastScanId: scanId, lastSuccessScanId: scanId, lastSuccessAt: this.startedAt },
-        update: { lastScanId: scanId, lastSuccessScanId: scanId, lastSuccessAt: this.startedAt, lastError: null, staleSince: null },
-      });
-      await tx.scanAccount.create({
-        data: {
-          scanId,
-          accountId,
-          status: "ok",
-          error: meta.warnings?.length ? meta.warnings.join("; ").slice(0, 4000) : null,
-          startedAt: meta.startedAt,
-          finishedAt: new Date(),
-          durationMs: Math.round(meta.durationMs),
-          apiCalls: meta.apiCalls,
-          roles: meta.roles,
-          users: meta.users,
-          trusts: inventory.trusts.length,
-          changes,
-        },
-      });
-    }, TX);
-    return { changes };
+  saveAccount(inventory: AccountInventory, meta: AccountMeta): Promise<{ changes: number }> {
+    return this.writer.saveAccount(inventory, meta);
   }
 
-  /** Records an account that could not be read; its stored inventory stays, marked stale. */
-  async failAccount(accountId: string, error: string, meta: Pick<AccountMeta, "startedAt" | "durationMs" | "apiCalls">): Promise<void> {
-    const scanId = this.id;
-    await this.prisma.$transaction(async (tx) => {
-      const account = await tx.account.findUnique({ where: { id: accountId } });
-      if (account) {
-        await tx.account.update({ where: { id: accountId }, data: { lastScanId: scanId, lastError: error, staleSince: account.staleSince ?? this.startedAt } });
-      } else {
-        await tx.account.create({ data: { id: accountId, firstSeenScanId: scanId, lastScanId: scanId, lastError: error, staleSince: this.startedAt } });
-      }
-      await tx.scanAccount.create({
-        data: { scanId, accountId, status: "failed", error: error.slice(0, 4000), startedAt: meta.startedAt, finishedAt: new Date(), durationMs: Math.round(meta.durationMs), apiCalls: meta.apiCalls },
-      });
-    }, TX);
+  failAccount(accountId: string, error: string, meta: Pick<AccountMeta, "startedAt" | "durationMs" | "apiCalls">): Promise<void> {
+    return this.writer.failAccount(accountId, error, meta);
   }
 
   /** The scan's counts so far, from its accounts (not kept on the Scan row while running: no hot row). */
@@ -240,6 +189,16 @@ export class ScanSession {
   /** API calls made for the organization as a whole (discovery), not for one account. */
   addApiCalls(count: number): void {
     this.apiCallsOutsideAccounts += count;
+  }
+
+  async setOptions(options: Record<string, unknown>): Promise<void> {
+    await this.prisma.scan.update({ where: { id: this.id }, data: { options: options as Prisma.InputJsonObject } });
+  }
+
+  /** Whether someone asked to cancel this scan (dashboard or `vendorscope cancel`). */
+  async cancelRequested(): Promise<boolean> {
+    const scan = await this.prisma.scan.findUnique({ where: { id: this.id }, select: { cancelRequested: true } });
+    return scan?.cancelRequested ?? false;
   }
 
   async setTotal(accounts: number): Promise<void> {
@@ -264,7 +223,7 @@ export class ScanSession {
           const events = [...(await removeAccounts(tx, scanId, this.pendingRemovals)), ...vendorEvents(this.vendorsBefore, await currentVendors(tx))];
           await insertEvents(tx, scanId, events);
           changes = events.length;
-        }, TX);
+        }, LONG_TRANSACTION);
       }
       const status: ScanStatus = outcome.cancelled
         ? "cancelled"

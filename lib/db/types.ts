@@ -10,3 +10,6 @@ export function toDate(iso: string | null): Date | null {
 export function toIso(date: Date | null): string | null {
   return date === null ? null : date.toISOString();
 }
+
+/** For transactions that write a whole account (or an organization's membership). */
+export const LONG_TRANSACTION = { timeout: 120_000, maxWait: 120_000 };

@@ -1,12 +1,13 @@
 import type { AccountResult } from "../analysis/accountAnalyzer";
 import { CredentialReportError, parseCredentialReport, type CredentialReport } from "../analysis/credentialReport";
 import type { TrustContext } from "../analysis/report";
-import type { AccountMeta, ScanSession } from "../db/scanStore";
+import type { AccountMeta } from "../db/scanStore";
+import type { ScanWriter } from "../db/scanWriter";
 import { accountInventory } from "../inventory/accountInventory";
 
 /** Turns one analysed account into inventory rows and saves it in the scan. */
 export async function storeAccount(
-  session: ScanSession,
+  session: Pick<ScanWriter, "saveAccount">,
   result: AccountResult,
   ctx: TrustContext,
   credentialReport: CredentialReport | null,

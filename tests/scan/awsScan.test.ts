@@ -97,7 +97,16 @@ describe("a live scan through the AWS SDK", () => {
 
       const scan = await db.prisma.scan.findUniqueOrThrow({ where: { id: result.id }, include: { accounts: true } });
       expect(scan.apiCalls).toBe(fake.calls.length);
-      expect(scan.options).toEqual({ roleName: "OrganizationAccountAccessRole", externalId: "none", concurrency: 4, region: "us-east-1" });
+      expect(scan.options).toEqual({
+        roleName: "OrganizationAccountAccessRole",
+        externalId: "none",
+        concurrency: 4,
+        region: "us-east-1",
+        callerAccountId: "210000000001",
+        partition: "aws",
+        orgId: "o-acme1234567",
+        members: ["210000000001", PROD, STAGING, "210000000004", "210000000005"],
+      });
       expect(await db.prisma.rawExport.count()).toBe(5);
     });
   });
