@@ -6,7 +6,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { serverStore } from "@/lib/db/server";
+import { requestCancel } from "@/lib/scan/executor";
 import { nameExternalAccount } from "@/lib/scan/nameAccount";
+import { startScanInBackground } from "@/lib/scan/webScans";
+import { saveSchedule, ScheduleError } from "@/lib/schedule/schedule";
 
 const NAME = /^[^\u0000-\u001f\u007f]{1,100}$/;
 
@@ -31,4 +34,33 @@ export async function attributeUser(formData: FormData): Promise<void> {
   else await prisma.userAttribution.upsert({ where: { userArn }, create: { userArn, vendorName: vendor }, update: { vendorName: vendor } });
   revalidatePath("/users");
   redirect("/users");
+}
+
+export async function scanNow(): Promise<void> {
+  const store = await serverStore();
+  const outcome = await startScanInBackground(store, "manual", "dashboard");
+  if ("running" in outcome) redirect(`/settings?error=${encodeURIComponent(`Scan #${outcome.running} is already running.`)}`);
+  redirect("/scans");
+}
+
+export async function cancelScan(formData: FormData): Promise<void> {
+  const id = Number(formData.get("scanId"));
+  const store = await serverStore();
+  await requestCancel(store, Number.isInteger(id) && id > 0 ? id : undefined);
+  redirect("/scans");
+}
+
+export async function updateSchedule(formData: FormData): Promise<void> {
+  const cron = String(formData.get("cron") ?? "").trim();
+  const timezone = String(formData.get("timezone") ?? "UTC").trim();
+  const enabled = formData.get("enabled") === "on";
+  const { prisma } = await serverStore();
+  try {
+    await saveSchedule(prisma, { cron, timezone, enabled }, "dashboard");
+  } catch (error) {
+    if (error instanceof ScheduleError) redirect(`/settings?error=${encodeURIComponent(error.message)}`);
+    throw error;
+  }
+  revalidatePath("/settings");
+  redirect("/settings?saved=1");
 }

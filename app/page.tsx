@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { TrendChart } from "@/components/charts/TrendChart";
+import { LiveScanProgress } from "@/components/LiveScanProgress";
 import { DataTable, Td } from "@/components/DataTable";
 import { NoScanYet } from "@/components/EmptyState";
 import { FindingList } from "@/components/FindingBadge";
@@ -55,11 +56,7 @@ export default async function OverviewPage() {
           )
         }
       >
-        {running ? (
-          <Link href={`/scans/${running.id}`} className="rounded border border-sky-300 bg-sky-50 px-3 py-1.5 text-sm text-sky-900" data-testid="scan-running">
-            Scan #{running.id} running: {running.done}/{running.accountsTotal || "?"} accounts
-          </Link>
-        ) : null}
+        <LiveScanProgress initial={running} compact />
       </PageHeader>
 
       <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">

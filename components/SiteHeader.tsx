@@ -9,6 +9,7 @@ const LINKS = [
   ["/actions", "Action search"],
   ["/users", "IAM users"],
   ["/scans", "Scans"],
+  ["/settings", "Settings"],
 ] as const;
 
 export function SiteHeader() {

@@ -7,7 +7,10 @@ import { Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
 import { prisma } from "@/lib/db/server";
 import { page, type SearchParams } from "@/lib/queries/params";
+import { runningScanProgress } from "@/lib/queries/scanProgress";
 import { listScans } from "@/lib/queries/scans";
+import { LiveScanProgress } from "@/components/LiveScanProgress";
+import { cancelScan, scanNow } from "../actions";
 import { duration } from "@/lib/web/format";
 
 export const dynamic = "force-dynamic";
@@ -20,14 +23,32 @@ const STATUS: Record<string, string> = {
   interrupted: "text-red-700",
   cancelled: "text-slate-600",
   running: "text-sky-700",
+  skipped: "text-slate-600",
 };
 
 export default async function ScansPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const result = await listScans(await prisma(), page(params));
+  const db = await prisma();
+  const [result, running] = await Promise.all([listScans(db, page(params)), runningScanProgress(db)]);
   return (
     <div>
-      <PageHeader title="Scans" subtitle="Every scan and import, what it read and what changed." />
+      <PageHeader title="Scans" subtitle="Every scan and import, what it read and what changed.">
+        {running ? (
+          <form action={cancelScan}>
+            <input type="hidden" name="scanId" value={running.id} />
+            <button type="submit" className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
+              Cancel scan #{running.id}
+            </button>
+          </form>
+        ) : (
+          <form action={scanNow}>
+            <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+              Scan now
+            </button>
+          </form>
+        )}
+      </PageHeader>
+      <LiveScanProgress initial={running} />
       {result.total === 0 ? (
         <NoScanYet />
       ) : (
@@ -56,8 +77,14 @@ export default async function ScansPage({ searchParams }: { searchParams: Promis
                 </Td>
                 <Td>{s.finishedAt ? duration(s.finishedAt.getTime() - s.startedAt.getTime()) : "running"}</Td>
                 <Td>
-                  {s.accountsOk} / <span className={s.accountsFailed ? "font-semibold text-red-700" : ""}>{s.accountsFailed}</span>
-                  {s.accountsTotal ? <span className="text-xs text-slate-500"> of {s.accountsTotal}</span> : null}
+                  {s.status === "running" ? (
+                    <span className="text-slate-500">in progress</span>
+                  ) : (
+                    <>
+                      {s.accountsOk} / <span className={s.accountsFailed ? "font-semibold text-red-700" : ""}>{s.accountsFailed}</span>
+                      {s.accountsTotal ? <span className="text-xs text-slate-500"> of {s.accountsTotal}</span> : null}
+                    </>
+                  )}
                 </Td>
                 <Td>{s.apiCalls}</Td>
                 <Td>

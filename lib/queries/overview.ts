@@ -1,6 +1,7 @@
 /** The CISO's overview: totals, riskiest vendors, the last scan's changes, trends over scans. */
 import type { Db } from "../db/types";
 import { inventoryTotals, type InventoryTotals } from "../db/inventoryTotals";
+import { runningScanProgress, type ScanProgressView } from "./scanProgress";
 import { listVendors, type VendorRow } from "./vendors";
 
 export interface ScanBrief {
@@ -28,7 +29,7 @@ export interface Overview {
   totals: InventoryTotals;
   riskiest: VendorRow[];
   lastScan: ScanBrief | null;
-  running: (ScanBrief & { done: number }) | null;
+  running: ScanProgressView | null;
   lastChanges: { id: number; kind: string; summary: string; party: string | null; accountId: string | null; roleArn: string | null }[];
   trend: TrendPoint[];
   staleAccounts: { id: string; name: string | null; staleSince: Date; lastError: string | null }[];
@@ -40,8 +41,8 @@ export async function overview(db: Db): Promise<Overview> {
   const [totals, riskiest, lastScan, running, trendRows, staleAccounts] = await Promise.all([
     inventoryTotals(db),
     listVendors(db, { sort: "risk" }),
-    db.scan.findFirst({ where: { status: { not: "running" } }, orderBy: { id: "desc" }, select: SCAN_BRIEF }),
-    db.scan.findFirst({ where: { status: "running" }, orderBy: { id: "desc" }, select: SCAN_BRIEF }),
+    db.scan.findFirst({ where: { status: { notIn: ["running", "skipped"] } }, orderBy: { id: "desc" }, select: SCAN_BRIEF }),
+    runningScanProgress(db),
     db.scan.findMany({ where: { status: { in: ["succeeded", "partial"] }, summary: { not: { equals: null } } }, orderBy: { id: "desc" }, take: 60, select: { id: true, startedAt: true, summary: true } }),
     db.account.findMany({ where: { removedScanId: null, staleSince: { not: null } }, orderBy: { staleSince: "asc" }, take: 10, select: { id: true, name: true, staleSince: true, lastError: true } }),
   ]);
@@ -53,12 +54,11 @@ export async function overview(db: Db): Promise<Overview> {
         select: { id: true, kind: true, summary: true, party: true, accountId: true, roleArn: true },
       })
     : [];
-  const done = running ? await db.scanAccount.count({ where: { scanId: running.id } }) : 0;
   return {
     totals,
     riskiest: riskiest.rows.slice(0, 5),
     lastScan,
-    running: running ? { ...running, done } : null,
+    running,
     lastChanges,
     trend: trendRows.reverse().map((s) => {
       const summary = s.summary as unknown as InventoryTotals;

@@ -195,3 +195,35 @@ test.describe.serial("the dashboard", () => {
     await expect(page.locator("tbody tr")).toHaveCount(1);
   });
 });
+
+test.describe.serial("scans from the dashboard", () => {
+  test("the schedule: a bad expression is refused, a good one saved with its next run", async ({ page }) => {
+    await page.goto("/settings");
+    await expect(page.getByTestId("schedule-summary")).toContainText("0 2 * * *");
+    await page.getByLabel("Cron expression").fill("every tuesday");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.locator("main").getByRole("alert")).toContainText('"every tuesday" is not a cron expression');
+    await page.getByLabel("Cron expression").fill("30 3 * * 1");
+    await page.getByLabel("Time zone").fill("Europe/Paris");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Schedule saved.")).toBeVisible();
+    await expect(page.getByTestId("schedule-summary")).toContainText("30 3 * * 1");
+    await expect(page.getByTestId("schedule-summary")).toContainText("Next run");
+    await shot(page, "settings");
+  });
+
+  test("Scan now: progress updates live without reloading, then the scan is listed", async ({ page }) => {
+    await page.goto("/settings");
+    await page.getByRole("button", { name: "Scan now" }).click();
+    await expect(page).toHaveURL(/\/scans$/);
+    const progress = page.getByTestId("scan-progress");
+    await expect(progress).toContainText(/Scan #\d+ running: \d of 5 accounts/);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    await expect(progress).toContainText(/running: [1-4] of 5 accounts/, { timeout: 20_000 });
+    await shot(page, "scan-progress");
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    await expect(progress).toBeHidden({ timeout: 60_000 });
+    await expect(page.locator("tbody tr").first()).toContainText("succeeded");
+    await expect(page.locator("tbody tr").first()).toContainText("manual");
+  });
+});

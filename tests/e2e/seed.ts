@@ -20,7 +20,7 @@ import { silentProgress } from "@/lib/scan/progress";
 import { loadFixtureDirectory, startFakeAws, type FakeAccount, type FakeOrganization, type FaultOptions } from "../fakeAws";
 import { sharedData } from "../helpers/sharedData";
 
-const ACME = new URL("../fixtures/acme-org/exports/", import.meta.url).pathname;
+export const ACME = new URL("../fixtures/acme-org/exports/", import.meta.url).pathname;
 export const HOSTILE_ROLE = "<img src=x onerror=alert(1)>";
 const PROD = "210000000002";
 const SECURITY = "210000000004";
@@ -53,7 +53,7 @@ const CREDENTIAL_REPORT = [
 ].join("\n");
 
 /** Today's Acme, with a hostile role name, a very long one and a vendor-tagged IAM user with a key. */
-function today(org: FakeOrganization): FakeOrganization {
+export function today(org: FakeOrganization): FakeOrganization {
   const withHostile = editAccount(org, PROD, (d) => {
     const template = d.RoleDetailList.find((r) => r.RoleName === "old-partner")!;
     const trust = (account: string, sid: string) => ({

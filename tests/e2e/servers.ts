@@ -3,15 +3,18 @@
  * embedded database with two real scans of the fixture organization (seed.ts), and serves it
  * on E2E_PORT; a second server on E2E_PORT + 1 runs on an empty database, for empty states.
  */
+import "../fakeAws/sdkTestEnv";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { loadFixtureDirectory, startFakeAws } from "../fakeAws";
+import { ACME, today } from "./seed";
 
 const root = new URL("../../", import.meta.url).pathname;
 const next = join(root, "node_modules/next/dist/bin/next");
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataRoot = join(root, "test-results", "e2e-db");
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", VENDORSCOPE_SCHEDULER: "off" };
 
 rmSync(dataRoot, { recursive: true, force: true });
 const seeded = spawnSync(process.execPath, ["--import", "tsx", join(root, "tests/e2e/seed.ts")], { env: { ...env, VENDORSCOPE_DATA_DIR: join(dataRoot, "seeded") }, stdio: "inherit" });
@@ -20,8 +23,10 @@ const built = spawnSync(process.execPath, [next, "build"], { cwd: root, env, std
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const children: ChildProcess[] = [];
-function serve(onPort: number, dataDir: string): Promise<void> {
-  const child = spawn(process.execPath, [next, "start", "-p", String(onPort), "-H", "127.0.0.1"], { cwd: root, env: { ...env, VENDORSCOPE_DATA_DIR: dataDir }, stdio: ["ignore", "ignore", "inherit"] });
+function serve(onPort: number, dataDir: string, extraEnv: Record<string, string> = {}): Promise<void> {
+  // An empty value in extraEnv means "unset".
+  const childEnv = Object.fromEntries(Object.entries({ ...env, ...extraEnv, VENDORSCOPE_DATA_DIR: dataDir }).filter(([, v]) => v !== "")) as NodeJS.ProcessEnv;
+  const child = spawn(process.execPath, [next, "start", "-p", String(onPort), "-H", "127.0.0.1"], { cwd: root, env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`next start on ${onPort} exited with ${code}`)));
@@ -43,5 +48,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.exit(0);
   });
 }
+// "Scan now" on the seeded server scans the fixture organization through a slow fake AWS,
+// one account at a time, so its progress can be watched.
+const fake = await startFakeAws({ organization: today((await loadFixtureDirectory(ACME)).organization!), faults: { latencyMs: 700 } });
 await serve(port + 1, join(dataRoot, "empty"));
-await serve(port, join(dataRoot, "seeded"));
+await serve(port, join(dataRoot, "seeded"), { ...fake.env(), VENDORSCOPE_CONCURRENCY: "1", VENDORSCOPE_AWS_RETRY_BASE_MS: "5" });
