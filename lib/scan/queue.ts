@@ -22,7 +22,7 @@ export interface QueueSettings {
   maintenanceSeconds: number;
 }
 
-export function queueSettings(env: NodeJS.ProcessEnv = process.env): QueueSettings {
+export function queueSettings(env: Record<string, string | undefined> = process.env): QueueSettings {
   const number = (name: string, fallback: number) => {
     const value = Number(env[name]);
     return Number.isFinite(value) && value > 0 ? value : fallback;

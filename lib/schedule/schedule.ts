@@ -52,7 +52,7 @@ interface StoredSchedule {
   handledUntil: string;
 }
 
-export async function effectiveSchedule(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<Schedule> {
+export async function effectiveSchedule(db: Db, env: Record<string, string | undefined> = process.env): Promise<Schedule> {
   const fromEnv = env.VENDORSCOPE_SCHEDULE?.trim();
   if (fromEnv) {
     const timezone = env.VENDORSCOPE_SCHEDULE_TIMEZONE?.trim() || "UTC";

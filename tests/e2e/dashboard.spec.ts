@@ -227,3 +227,13 @@ test.describe.serial("scans from the dashboard", () => {
     await expect(page.locator("tbody tr").first()).toContainText("manual");
   });
 });
+
+test("Cancel stops a running scan: finished accounts kept, the scan ends cancelled", async ({ page }) => {
+  await page.goto("/scans");
+  await page.getByRole("button", { name: "Scan now" }).click();
+  await expect(page.getByTestId("scan-progress")).toBeVisible();
+  await page.getByRole("button", { name: /^Cancel scan #\d+$/ }).click();
+  await expect(page.getByTestId("scan-progress")).toBeHidden({ timeout: 30_000 });
+  await page.reload();
+  await expect(page.locator("tbody tr").first()).toContainText("cancelled");
+});

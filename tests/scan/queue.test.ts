@@ -134,6 +134,27 @@ describe("queued scans on pg-boss", { timeout: 240_000 }, () => {
     }
   });
 
+  it("retries a failing account with backoff and records it as failed after the last try", async () => {
+    const { url, db } = await freshDatabase();
+    const denied = ORG.accounts.find((a) => a.id !== ORG.managementAccountId && a.status !== "SUSPENDED")!.id;
+    fake.setFaults({ denyAssumeRole: [denied] });
+    try {
+      const callsBefore = fake.calls.length;
+      const worker = start(["worker", "--concurrency", "8"], cliEnv(url, { VENDORSCOPE_JOB_RETRIES: "2" }));
+      const coordinator = await runCli(["scan", "--executor", "queue"], cliEnv(url, { VENDORSCOPE_JOB_RETRIES: "2" }));
+      expect(coordinator.code).toBe(3);
+      expect(worker.stdout.filter((l) => l.includes(`${denied} retry: AccessDenied`))).toHaveLength(2);
+      const failed = await db.prisma.scanAccount.findMany({ where: { status: "failed" } });
+      expect(failed.map((f) => [f.accountId, f.error?.slice(0, 12)])).toEqual([[denied, "AccessDenied"]]);
+      const attempts = fake.calls.slice(callsBefore).filter((c) => c.operation === "AssumeRole" && JSON.stringify(c.params).includes(denied));
+      expect(attempts).toHaveLength(3);
+      expect((await db.prisma.scan.findFirstOrThrow()).status).toBe("partial");
+    } finally {
+      fake.setFaults({});
+      await db.close();
+    }
+  });
+
   it("records a scheduled run that finds a scan running as skipped, and cancels from the command line", async () => {
     const { url, db } = await freshDatabase();
     fake.setFaults({ latencyMs: 100 });
