@@ -9,6 +9,7 @@ const LINKS = [
   ["/actions", "Action search"],
   ["/users", "IAM users"],
   ["/scans", "Scans"],
+  ["/reports", "Reports"],
   ["/settings", "Settings"],
 ] as const;
 

@@ -2,26 +2,30 @@ import Link from "next/link";
 import { DataTable, Td } from "@/components/DataTable";
 import { EmptyState, NoScanYet } from "@/components/EmptyState";
 import { FilterBar } from "@/components/FilterBar";
+import { CsvDownload } from "@/components/DownloadLinks";
 import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
 import { RiskBadge } from "@/components/RiskBadge";
 import { SortHeader, Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
 import { prisma } from "@/lib/db/server";
-import { ACCOUNT_SORTS, ACCOUNT_STATES, listAccounts } from "@/lib/queries/accounts";
-import { oneOf, page, text, type SearchParams } from "@/lib/queries/params";
+import { listAccounts } from "@/lib/queries/accounts";
+import { accountFilters } from "@/lib/queries/filters";
+import type { SearchParams } from "@/lib/queries/params";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Accounts" };
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const filters = { q: text(params, "q"), state: oneOf(params, "state", ACCOUNT_STATES), sort: oneOf(params, "sort", ACCOUNT_SORTS) ?? "risk", page: page(params) };
+  const filters = accountFilters(params);
   const result = await listAccounts(await prisma(), filters);
   const sortProps = { current: filters.sort, path: "/accounts", params };
   return (
     <div>
-      <PageHeader title="Accounts" subtitle="Each member account: which vendors get in, and whether its data is current." />
+      <PageHeader title="Accounts" subtitle="Each member account: which vendors get in, and whether its data is current.">
+        <CsvDownload href="/accounts/export.csv" params={params} />
+      </PageHeader>
       <FilterBar
         path="/accounts"
         params={params}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { DataTable, Raw, Td } from "@/components/DataTable";
 import { EmptyState } from "@/components/EmptyState";
 import { FindingList } from "@/components/FindingBadge";
+import { CsvDownload } from "@/components/DownloadLinks";
 import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
 import { RiskBadge } from "@/components/RiskBadge";
@@ -10,8 +11,8 @@ import { ACCESS_LEVELS } from "@/lib/analysis/actionCatalog";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { prisma } from "@/lib/db/server";
 import { searchActions } from "@/lib/queries/actionSearch";
-import { oneOf, page, text, type SearchParams } from "@/lib/queries/params";
-import { TRUST_SCOPES } from "@/lib/queries/trusts";
+import { actionSearchInput } from "@/lib/queries/filters";
+import type { SearchParams } from "@/lib/queries/params";
 import { count } from "@/lib/web/format";
 import { vendorHref } from "@/lib/web/url";
 
@@ -22,13 +23,14 @@ const EXAMPLES = ["ec2:TerminateInstances", "s3:Delete*", "iam:PassRole", "secre
 
 export default async function ActionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const q = text(params, "q");
-  const level = oneOf(params, "level", ACCESS_LEVELS);
-  const scope = oneOf(params, "scope", TRUST_SCOPES) ?? "external";
-  const result = q ? await searchActions(await prisma(), await loadActionCatalog(), { q, level, scope, page: page(params) }) : null;
+  const input = actionSearchInput(params);
+  const { q, level, scope = "external" } = input ?? {};
+  const result = input ? await searchActions(await prisma(), await loadActionCatalog(), input) : null;
   return (
     <div>
-      <PageHeader title="Action search" subtitle="Which third parties can perform an action — an exact action, a wildcard, or a whole service — and through which policy." />
+      <PageHeader title="Action search" subtitle="Which third parties can perform an action — an exact action, a wildcard, or a whole service — and through which policy.">
+        {result && result.total > 0 ? <CsvDownload href="/actions/export.csv" params={params} /> : null}
+      </PageHeader>
       <form method="get" action="/actions" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <label className="flex flex-col gap-1">
           <span className="text-xs font-medium text-slate-600">Action, wildcard or service</span>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DataTable, Td } from "@/components/DataTable";
 import { NoScanYet } from "@/components/EmptyState";
+import { CsvDownload } from "@/components/DownloadLinks";
 import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
 import { Th } from "@/components/SortHeader";
@@ -47,6 +48,7 @@ export default async function ScansPage({ searchParams }: { searchParams: Promis
             </button>
           </form>
         )}
+        <CsvDownload href="/scans/export.csv" params={{}} />
       </PageHeader>
       <LiveScanProgress initial={running} />
       {result.total === 0 ? (

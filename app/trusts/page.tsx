@@ -2,36 +2,26 @@ import Link from "next/link";
 import { DataTable, Td } from "@/components/DataTable";
 import { EmptyState } from "@/components/EmptyState";
 import { FilterBar } from "@/components/FilterBar";
+import { CsvDownload } from "@/components/DownloadLinks";
 import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
 import { SortHeader, Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
 import { AccountCell, PartyCell, RoleCell, TrustFactsCells } from "@/components/TrustCells";
-import { FINDING, type FindingCode } from "@/lib/analysis/findings";
 import { RISKS } from "@/lib/analysis/risk";
 import { prisma } from "@/lib/db/server";
 import { partyLabel } from "@/lib/inventory/party";
-import { accountId, oneOf, page, text, type SearchParams } from "@/lib/queries/params";
-import { listTrusts, TRUST_SCOPES, TRUST_SORTS } from "@/lib/queries/trusts";
+import { FINDINGS, trustFilters } from "@/lib/queries/filters";
+import type { SearchParams } from "@/lib/queries/params";
+import { listTrusts } from "@/lib/queries/trusts";
 import { vendorHref } from "@/lib/web/url";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Trusts" };
 
-const FINDINGS = Object.values(FINDING) as FindingCode[];
-
 export default async function TrustsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const filters = {
-    scope: oneOf(params, "scope", TRUST_SCOPES) ?? "external",
-    risk: oneOf(params, "risk", RISKS),
-    finding: oneOf(params, "finding", FINDINGS),
-    account: accountId(params),
-    party: text(params, "party"),
-    q: text(params, "q"),
-    sort: oneOf(params, "sort", TRUST_SORTS) ?? "risk",
-    page: page(params),
-  };
+  const filters = trustFilters(params);
   const result = await listTrusts(await prisma(), filters);
   const sortProps = { current: filters.sort, path: "/trusts", params };
   return (
@@ -51,7 +41,9 @@ export default async function TrustsPage({ searchParams }: { searchParams: Promi
             "Who outside each account can assume which role."
           )
         }
-      />
+      >
+        <CsvDownload href="/trusts/export.csv" params={params} />
+      </PageHeader>
       <FilterBar
         path="/trusts"
         params={params}

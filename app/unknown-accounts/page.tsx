@@ -2,6 +2,7 @@ import Link from "next/link";
 import { DataTable, Td } from "@/components/DataTable";
 import { EmptyState } from "@/components/EmptyState";
 import { FindingList } from "@/components/FindingBadge";
+import { CsvDownload } from "@/components/DownloadLinks";
 import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
 import { RiskBadge } from "@/components/RiskBadge";
@@ -24,7 +25,9 @@ export default async function UnknownAccountsPage({ searchParams }: { searchPara
       <PageHeader
         title="Unknown external accounts"
         subtitle="AWS accounts outside the organization that can get in, owned by no known vendor. Name the owner: the name is kept as your own mapping, applied to the stored inventory now and to every future scan."
-      />
+      >
+        <CsvDownload href="/unknown-accounts/export.csv" params={{ sort: "risk" }} />
+      </PageHeader>
       {error ? (
         <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
           {error}

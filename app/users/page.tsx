@@ -2,13 +2,15 @@ import Link from "next/link";
 import { DataTable, Raw, Td } from "@/components/DataTable";
 import { EmptyState } from "@/components/EmptyState";
 import { FilterBar } from "@/components/FilterBar";
+import { CsvDownload } from "@/components/DownloadLinks";
 import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
 import { Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
 import { prisma } from "@/lib/db/server";
-import { accountId, oneOf, page, text, type SearchParams } from "@/lib/queries/params";
-import { ATTRIBUTIONS, KEY_STATES, listUsersWithKeys } from "@/lib/queries/users";
+import { userFilters } from "@/lib/queries/filters";
+import { text, type SearchParams } from "@/lib/queries/params";
+import { ATTRIBUTIONS, listUsersWithKeys } from "@/lib/queries/users";
 import { attributeUser } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -19,18 +21,13 @@ const DAY = 86_400_000;
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const now = new Date();
-  const result = await listUsersWithKeys(await prisma(), {
-    account: accountId(params),
-    state: oneOf(params, "state", KEY_STATES),
-    attribution: oneOf(params, "attribution", ATTRIBUTIONS),
-    q: text(params, "q"),
-    page: page(params),
-    now,
-  });
+  const result = await listUsersWithKeys(await prisma(), { ...userFilters(params), now });
   const error = text(params, "error");
   return (
     <div>
-      <PageHeader title="IAM users with access keys" subtitle="Long-lived keys are the other way third parties get in. Attribution comes from a vendor tag, a /vendors/NAME/ path, or your own assignment." />
+      <PageHeader title="IAM users with access keys" subtitle="Long-lived keys are the other way third parties get in. Attribution comes from a vendor tag, a /vendors/NAME/ path, or your own assignment.">
+        <CsvDownload href="/users/export.csv" params={params} />
+      </PageHeader>
       {error ? (
         <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
           {error}

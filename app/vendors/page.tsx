@@ -3,39 +3,33 @@ import { DataTable, Raw, Td } from "@/components/DataTable";
 import { EmptyState } from "@/components/EmptyState";
 import { FilterBar } from "@/components/FilterBar";
 import { FindingList } from "@/components/FindingBadge";
+import { CsvDownload } from "@/components/DownloadLinks";
 import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
 import { RiskBadge } from "@/components/RiskBadge";
 import { SortHeader, Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
-import { FINDING, type FindingCode } from "@/lib/analysis/findings";
 import { RISKS } from "@/lib/analysis/risk";
 import { prisma } from "@/lib/db/server";
-import { accountId, oneOf, page, text, type SearchParams } from "@/lib/queries/params";
-import { listVendors, VENDOR_SORTS } from "@/lib/queries/vendors";
+import { FINDINGS, vendorFilters } from "@/lib/queries/filters";
+import type { SearchParams } from "@/lib/queries/params";
+import { listVendors } from "@/lib/queries/vendors";
 import { count } from "@/lib/web/format";
 import { vendorHref } from "@/lib/web/url";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Vendors" };
 
-const FINDINGS = Object.values(FINDING) as FindingCode[];
-
 export default async function VendorsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const filters = {
-    risk: oneOf(params, "risk", RISKS),
-    finding: oneOf(params, "finding", FINDINGS),
-    account: accountId(params),
-    q: text(params, "q"),
-    sort: oneOf(params, "sort", VENDOR_SORTS) ?? "risk",
-    page: page(params),
-  };
+  const filters = vendorFilters(params);
   const result = await listVendors(await prisma(), filters);
   const sortProps = { current: filters.sort, path: "/vendors", params };
   return (
     <div>
-      <PageHeader title="Vendors" subtitle="Every party outside the organization that can get into one of our accounts: named vendors, unknown accounts, public trusts." />
+      <PageHeader title="Vendors" subtitle="Every party outside the organization that can get into one of our accounts: named vendors, unknown accounts, public trusts.">
+        <CsvDownload href="/vendors/export.csv" params={params} />
+      </PageHeader>
       <FilterBar
         path="/vendors"
         params={params}

@@ -43,3 +43,21 @@ export function worstRisk(risks: Iterable<Risk>): Risk {
 export function compareRisk(a: Risk, b: Risk): number {
   return RISKS.indexOf(a) - RISKS.indexOf(b);
 }
+
+/** The risk rule above, in words, for one trust's findings (reports and the dashboard). */
+export function riskReason(findings: readonly FindingCode[], internal: boolean): string {
+  const has = (code: FindingCode) => findings.includes(code);
+  if (internal) return "the principal belongs to our organization";
+  if (has(FINDING.DANGLING_PRINCIPAL)) return "the trusted principal no longer exists, so nobody can use it";
+  if (has(FINDING.WILDCARD_PRINCIPAL)) return "anyone can assume the role";
+  if (has(FINDING.OIDC_UNRESTRICTED)) return "any user of the identity provider can assume the role";
+  const power = has(FINDING.ADMIN_ACCESS)
+    ? "it is an administrator"
+    : has(FINDING.PRIVILEGE_ESCALATION)
+      ? "it can escalate to administrator"
+      : [FINDING.DESTRUCTIVE_ACTIONS, FINDING.COST_IMPACT, FINDING.WRITE_ACCESS, FINDING.DATA_ACCESS].some(has)
+        ? "it can change, delete, launch or read data"
+        : "it can read metadata only";
+  const gate = has(FINDING.NO_EXTERNAL_ID) ? "without an ExternalId" : has(FINDING.WEAK_EXTERNAL_ID) ? "with an ExternalId that accepts any value" : "behind an ExternalId or a pinned identity provider";
+  return `${power}, ${gate}${has(FINDING.UNKNOWN_VENDOR) ? ", and nobody has recorded who owns the account" : ""}`;
+}

@@ -14,7 +14,8 @@ export interface Command {
 }
 
 export interface CommandIO {
-  stdout: (text: string) => void;
+  /** Text, or the bytes of a binary file (a PDF written with '--out -'). */
+  stdout: (data: string | Uint8Array) => void;
   stderr: (text: string) => void;
   /** stdout is a terminal: progress may redraw one line instead of printing many. */
   interactive?: boolean;

@@ -1,7 +1,6 @@
 import { loadActionCatalog } from "../catalog/iamActions";
-import { currentInventoryReport } from "../db/inventoryReport";
 import { PermissionSummaries } from "../db/permissionSummaries";
-import { inventoryCsv } from "../export/inventoryCsv";
+import { inventoryFile } from "../reports/reportFiles";
 import { UsageError, type Command } from "./command";
 import { withDatabase } from "./database";
 
@@ -25,8 +24,8 @@ Options:
   async run(values, _positionals, io) {
     if (values.json && values.csv) throw new UsageError("choose one of --json and --csv");
     const catalog = await loadActionCatalog();
-    const report = await withDatabase(async (db) => currentInventoryReport(db.prisma, await PermissionSummaries.create(db.prisma, catalog)));
-    io.stdout(values.csv ? inventoryCsv(report) : JSON.stringify(report, null, 2) + "\n");
+    const file = await withDatabase(async (db) => inventoryFile(db.prisma, await PermissionSummaries.create(db.prisma, catalog), values.csv ? "csv" : "json"));
+    io.stdout(file.body);
     return 0;
   },
 };

@@ -2,6 +2,7 @@ import { analyzeCommand } from "./analyzeCommand";
 import { parseCommandLine, UsageError, type Command, type CommandIO } from "./command";
 import { exportCommand } from "./exportCommand";
 import { reanalyzeCommand } from "./reanalyzeCommand";
+import { reportCommand } from "./reportCommand";
 import { scanCommand } from "./scanCommand";
 import { scansCommand } from "./scansCommand";
 import { cancelCommand } from "./cancelCommand";
@@ -16,6 +17,7 @@ const COMMANDS: readonly Command[] = [
   scansCommand,
   cancelCommand,
   exportCommand,
+  reportCommand,
   reanalyzeCommand,
   vendorsCommand,
   scheduleCommand,

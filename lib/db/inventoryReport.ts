@@ -11,11 +11,12 @@ import type { PermissionSummaries } from "./permissionSummaries";
 import { toIso, type Db } from "./types";
 import type { ConditionBlock } from "../analysis/policyDocument";
 
-export async function currentInventoryReport(db: Db, summaries: PermissionSummaries): Promise<AnalysisReport> {
+/** `party` narrows the trusts (and so vendors) to one party's access; the rest stays whole. */
+export async function currentInventoryReport(db: Db, summaries: PermissionSummaries, options: { party?: string } = {}): Promise<AnalysisReport> {
   const [accounts, trusts, org, lastScans] = await Promise.all([
     db.account.findMany({ where: { removedScanId: null }, orderBy: { id: "asc" } }),
     db.trust.findMany({
-      where: { removedScanId: null },
+      where: { removedScanId: null, ...(options.party !== undefined && { party: options.party }) },
       include: { role: { select: { arn: true, name: true, lastUsed: true, permissionSetId: true } } },
     }),
     db.organization.findFirst({ where: { id: { startsWith: "o-" } } }),

@@ -15,6 +15,7 @@ export interface AccountFilters {
   state?: AccountState;
   sort?: AccountSort;
   page?: number;
+  pageSize?: number;
 }
 
 export interface AccountRow {
@@ -50,6 +51,7 @@ export async function listAccounts(db: Db, filters: AccountFilters): Promise<Pag
     stale: Prisma.sql`a."staleSince" ASC NULLS LAST, a.id`,
   }[filters.sort ?? "risk"];
   const page = filters.page ?? 1;
+  const size = filters.pageSize ?? PAGE_SIZE;
   const base = Prisma.sql`
     FROM "Account" a
     LEFT JOIN (
@@ -61,14 +63,14 @@ export async function listAccounts(db: Db, filters: AccountFilters): Promise<Pag
     db.$queryRaw<RawAccountRow[]>`
       SELECT a.id, a."name", a."ouPath", coalesce(t.vendors, 0) AS vendors, coalesce(t.trusts, 0) AS trusts, t.worst,
         a."lastSuccessAt", a."staleSince", a."lastError"
-      ${base} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
+      ${base} ORDER BY ${order} LIMIT ${size} OFFSET ${(page - 1) * size}`,
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${base}`,
   ]);
   return {
     rows: rows.map(({ worst, ...r }) => ({ ...r, risk: worst === null ? null : RISKS[worst]! })),
     total: count[0]?.n ?? 0,
     page,
-    pageSize: PAGE_SIZE,
+    pageSize: size,
   };
 }
 

@@ -23,6 +23,7 @@ export interface ActionSearchInput {
   level?: AccessLevel;
   scope?: TrustScope;
   page?: number;
+  pageSize?: number;
 }
 
 export interface ActionSearchRow {
@@ -69,7 +70,8 @@ export function matchActions(catalog: ActionCatalog, q: string, level?: AccessLe
 
 export async function searchActions(db: Db, catalog: ActionCatalog, input: ActionSearchInput): Promise<ActionSearchResult> {
   const page = input.page ?? 1;
-  const empty = { rows: [], total: 0, page, pageSize: PAGE_SIZE, matchedActions: 0, sampleActions: [], vendors: 0, accounts: 0 };
+  const size = input.pageSize ?? PAGE_SIZE;
+  const empty = { rows: [], total: 0, page, pageSize: size, matchedActions: 0, sampleActions: [], vendors: 0, accounts: 0 };
   const { set, error } = matchActions(catalog, input.q, input.level);
   if (error || set.isEmpty()) return { ...empty, error: error ?? "no action matches at that access level" };
   const names = catalog.actionNames(set);
@@ -84,7 +86,7 @@ export async function searchActions(db: Db, catalog: ActionCatalog, input: Actio
   const [rows, totals] = await Promise.all([
     db.$queryRaw<{ id: number; accountId: string; roleId: number; roleName: string; principal: string; party: string; riskRank: number; findings: string[]; permissionSetId: number }[]>`
       SELECT t.id, t."accountId", r.id AS "roleId", r."name" AS "roleName", t."principal", t."party", t."riskRank", t."findings", r."permissionSetId"
-      ${from} ORDER BY t."riskRank" DESC, t."party", t."accountId", r."name" LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
+      ${from} ORDER BY t."riskRank" DESC, t."party", t."accountId", r."name" LIMIT ${size} OFFSET ${(page - 1) * size}`,
     db.$queryRaw<{ n: number; vendors: number; accounts: number }[]>`
       SELECT count(*)::int AS n, count(DISTINCT t."party")::int AS vendors, count(DISTINCT t."accountId")::int AS accounts ${from}`,
   ]);

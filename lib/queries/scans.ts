@@ -3,16 +3,16 @@ import type { Db } from "../db/types";
 import type { InventoryTotals } from "../db/inventoryTotals";
 import { PAGE_SIZE, type Paged } from "./params";
 
-export async function listScans(db: Db, page = 1): Promise<Paged<Awaited<ReturnType<typeof scanPage>>[number]>> {
-  const [rows, total] = await Promise.all([scanPage(db, page), db.scan.count()]);
-  return { rows, total, page, pageSize: PAGE_SIZE };
+export async function listScans(db: Db, page = 1, pageSize = PAGE_SIZE): Promise<Paged<Awaited<ReturnType<typeof scanPage>>[number]>> {
+  const [rows, total] = await Promise.all([scanPage(db, page, pageSize), db.scan.count()]);
+  return { rows, total, page, pageSize };
 }
 
-function scanPage(db: Db, page: number) {
+function scanPage(db: Db, page: number, pageSize: number) {
   return db.scan.findMany({
     orderBy: { id: "desc" },
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
+    skip: (page - 1) * pageSize,
+    take: pageSize,
     select: {
       id: true,
       status: true,

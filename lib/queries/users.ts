@@ -13,6 +13,7 @@ export interface UserFilters {
   attribution?: (typeof ATTRIBUTIONS)[number];
   q?: string;
   page?: number;
+  pageSize?: number;
   now?: Date;
 }
 
@@ -65,5 +66,6 @@ export async function listUsersWithKeys(db: Db, filters: UserFilters): Promise<P
       return true;
     });
   const page = filters.page ?? 1;
-  return { rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: rows.length, page, pageSize: PAGE_SIZE };
+  const size = filters.pageSize ?? PAGE_SIZE;
+  return { rows: rows.slice((page - 1) * size, page * size), total: rows.length, page, pageSize: size };
 }

@@ -52,7 +52,7 @@ export interface VendorDetail {
   historyTotal: number;
 }
 
-export async function vendorDetail(db: Db, summaries: PermissionSummaries, party: string, options: { historyLimit?: number } = {}): Promise<VendorDetail | null> {
+export async function vendorDetail(db: Db, summaries: PermissionSummaries, party: string, options: { historyLimit?: number; historyPeriod?: { since: Date; until: Date } } = {}): Promise<VendorDetail | null> {
   const trusts = await db.trust.findMany({
     where: { party, removedScanId: null, internal: false },
     include: { role: { select: { id: true, name: true, lastUsed: true, permissionSetId: true } } },
@@ -60,9 +60,9 @@ export async function vendorDetail(db: Db, summaries: PermissionSummaries, party
   });
   const [events, historyTotal] = await Promise.all([
     db.changeEvent.findMany({
-      where: { party },
+      where: { party, ...(options.historyPeriod && { createdAt: { gte: options.historyPeriod.since, lte: options.historyPeriod.until } }) },
       orderBy: { id: "desc" },
-      take: options.historyLimit ?? 200,
+      take: options.historyPeriod ? undefined : (options.historyLimit ?? 200),
       select: { id: true, kind: true, summary: true, createdAt: true, scanId: true, accountId: true, roleArn: true },
     }),
     db.changeEvent.count({ where: { party } }),

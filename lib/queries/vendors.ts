@@ -27,6 +27,7 @@ export interface VendorFilters {
   kind?: PartyKind;
   sort?: VendorSort;
   page?: number;
+  pageSize?: number;
 }
 
 export type VendorSource = "known" | "user" | "identity provider" | "unknown" | "public" | "deleted principal" | "AWS service" | "other";
@@ -82,6 +83,7 @@ export async function listVendors(db: Db, filters: VendorFilters): Promise<Paged
     "first-seen": Prisma.sql`firstseen DESC, t."party"`,
   }[filters.sort ?? "risk"];
   const page = filters.page ?? 1;
+  const size = filters.pageSize ?? PAGE_SIZE;
   const grouped = Prisma.sql`
     SELECT t."party",
       max(t."riskRank")::int AS worst,
@@ -101,7 +103,7 @@ export async function listVendors(db: Db, filters: VendorFilters): Promise<Paged
     GROUP BY t."party"
     HAVING ${Prisma.join(having, " AND ")}`;
   const [rows, count, userVendors] = await Promise.all([
-    db.$queryRaw<RawVendorRow[]>`${grouped} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
+    db.$queryRaw<RawVendorRow[]>`${grouped} ORDER BY ${order} LIMIT ${size} OFFSET ${(page - 1) * size}`,
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${grouped}) g`,
     userMappedVendors(db),
   ]);
@@ -122,7 +124,7 @@ export async function listVendors(db: Db, filters: VendorFilters): Promise<Paged
     })),
     total: count[0]?.n ?? 0,
     page,
-    pageSize: PAGE_SIZE,
+    pageSize: size,
   };
 }
 

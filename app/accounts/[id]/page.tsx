@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable, Td } from "@/components/DataTable";
+import { CsvDownload } from "@/components/DownloadLinks";
 import { PageHeader, Section } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
 import { Th } from "@/components/SortHeader";
@@ -38,11 +39,14 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
       <Section
         title="Who can get in"
         actions={
-          detail.usersWithKeys > 0 ? (
-            <Link href={`/users?account=${account.id}`} className="text-sm underline">
-              {detail.usersWithKeys} IAM user{detail.usersWithKeys === 1 ? "" : "s"} with active keys
-            </Link>
-          ) : null
+          <span className="flex flex-wrap items-center gap-4">
+            {detail.usersWithKeys > 0 ? (
+              <Link href={`/users?account=${account.id}`} className="text-sm underline">
+                {detail.usersWithKeys} IAM user{detail.usersWithKeys === 1 ? "" : "s"} with active keys
+              </Link>
+            ) : null}
+            {trusts.total > 0 ? <CsvDownload href="/trusts/export.csv" params={{ account: account.id, scope: "all" }} /> : null}
+          </span>
         }
       >
         {trusts.total === 0 ? (

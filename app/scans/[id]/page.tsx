@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable, Td } from "@/components/DataTable";
+import { CsvDownload } from "@/components/DownloadLinks";
 import { PageHeader, Section } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
 import { Th } from "@/components/SortHeader";
@@ -81,7 +82,7 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
         </div>
       </dl>
 
-      <Section title="Changes">
+      <Section title="Changes" actions={detail.kinds.length ? <CsvDownload href={`/scans/${id}/changes.csv`} params={kind ? { kind } : {}} /> : null}>
         {detail.kinds.length === 0 ? (
           <p className="text-sm text-slate-600">This scan changed nothing.</p>
         ) : (

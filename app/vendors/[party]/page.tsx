@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ServiceAccessChart } from "@/components/charts/ServiceAccessChart";
 import { DataTable, Td } from "@/components/DataTable";
+import { DownloadLinks } from "@/components/DownloadLinks";
 import { FindingBadge } from "@/components/FindingBadge";
 import { PageHeader, Section } from "@/components/PageHeader";
 import { RiskBadge } from "@/components/RiskBadge";
@@ -11,6 +12,7 @@ import { AccountCell, RoleCell, TrustFactsCells } from "@/components/TrustCells"
 import { prisma, serverSummaries } from "@/lib/db/server";
 import { vendorDetail } from "@/lib/queries/vendorDetail";
 import { count } from "@/lib/web/format";
+import { vendorHref } from "@/lib/web/url";
 
 export const dynamic = "force-dynamic";
 
@@ -37,6 +39,14 @@ export default async function VendorPage({ params }: { params: Promise<{ party: 
         <span className="flex items-center gap-2 text-sm">
           Overall risk <RiskBadge risk={vendor.trusts.length ? vendor.risk : null} />
         </span>
+        <DownloadLinks
+          label="Review pack"
+          links={[
+            { href: `${vendorHref(party)}/report?format=pdf`, format: "PDF", title: "Vendor review pack: access, findings and fixes, the last 90 days of changes, sign-off" },
+            { href: `${vendorHref(party)}/report?format=csv`, format: "CSV", title: "Every role this vendor can assume" },
+            { href: `${vendorHref(party)}/report?format=json`, format: "JSON", title: "This vendor's slice of the inventory (vendorscope export --json schema)" },
+          ]}
+        />
       </PageHeader>
 
       {vendor.trusts.length === 0 ? <p className="mb-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">This party has no access any more; its history is below.</p> : null}

@@ -1,0 +1,5 @@
+import { scansCsv } from "@/lib/reports/tableCsv";
+import { csvExport } from "@/lib/web/download";
+
+export const dynamic = "force-dynamic";
+export const GET = csvExport("scans", scansCsv);
