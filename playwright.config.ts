@@ -14,6 +14,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  // Sign in once as the admin and the viewer (auth.setup.ts); tests run as the admin unless they say otherwise.
+  projects: [
+    { name: "sign-in", testMatch: /auth\.setup\.ts/ },
+    { name: "dashboard", dependencies: ["sign-in"], use: { storageState: "test-results/e2e/.auth/admin.json" } },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",

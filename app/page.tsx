@@ -1,3 +1,4 @@
+import { requirePageUser } from "@/lib/auth/access";
 import Link from "next/link";
 import { TrendChart } from "@/components/charts/TrendChart";
 import { LiveScanProgress } from "@/components/LiveScanProgress";
@@ -19,6 +20,7 @@ import { vendorHref } from "@/lib/web/url";
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
+  await requirePageUser();
   const data = await overview(await prisma());
   const { totals, lastScan, running } = data;
   if (!lastScan && !running) {

@@ -7,10 +7,10 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const next = fileURLToPath(new URL("../node_modules/next/dist/bin/next", import.meta.url));
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const port = process.env.PORT ?? "3000";
-// Until sign-in exists, only this machine may reach the dashboard unless HOST says otherwise.
+// Only this machine may reach the dashboard unless HOST says otherwise (e.g. HOST=0.0.0.0).
 const host = process.env.HOST ?? "127.0.0.1";
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: port, HOST: host };
 
 function run(args, what) {
   const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: "inherit" });
@@ -20,13 +20,17 @@ function run(args, what) {
   }
 }
 
+if (!["127.0.0.1", "localhost", "::1"].includes(host) && !process.env.VENDORSCOPE_URL) {
+  console.warn(`npm start: HOST=${host} serves the dashboard to other machines: set VENDORSCOPE_URL to the URL they use (sign-in only accepts forms from that origin).`);
+}
+
 if (!existsSync(new URL("../.next/BUILD_ID", import.meta.url))) {
   console.log("No build found: building the dashboard (once)…");
   run([next, "build"], "building the dashboard");
 }
 run(["--import", "tsx", "scripts/db-migrate.ts"], "migrating the database");
 
-const server = spawn(process.execPath, [next, "start", "-p", port, "-H", host], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+const server = spawn(process.execPath, ["scripts/server.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
 server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
   if (String(chunk).includes("Ready")) console.log(`\nVendorscope is running at http://localhost:${port}\n`);

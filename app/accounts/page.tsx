@@ -1,3 +1,4 @@
+import { requirePageUser } from "@/lib/auth/access";
 import Link from "next/link";
 import { DataTable, Td } from "@/components/DataTable";
 import { EmptyState, NoScanYet } from "@/components/EmptyState";
@@ -17,6 +18,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Accounts" };
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePageUser();
   const params = await searchParams;
   const filters = accountFilters(params);
   const result = await listAccounts(await prisma(), filters);

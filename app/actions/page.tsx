@@ -1,3 +1,4 @@
+import { requirePageUser } from "@/lib/auth/access";
 import Link from "next/link";
 import { DataTable, Raw, Td } from "@/components/DataTable";
 import { EmptyState } from "@/components/EmptyState";
@@ -22,6 +23,7 @@ export const metadata = { title: "Action search" };
 const EXAMPLES = ["ec2:TerminateInstances", "s3:Delete*", "iam:PassRole", "secretsmanager:GetSecretValue", "kms"];
 
 export default async function ActionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePageUser();
   const params = await searchParams;
   const input = actionSearchInput(params);
   const { q, level, scope = "external" } = input ?? {};

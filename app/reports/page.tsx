@@ -1,3 +1,4 @@
+import { requirePageUser } from "@/lib/auth/access";
 import Link from "next/link";
 import { DataTable, Td } from "@/components/DataTable";
 import { DownloadLinks } from "@/components/DownloadLinks";
@@ -18,6 +19,7 @@ export const metadata = { title: "Reports" };
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePageUser();
   const params = await searchParams;
   const period = reportPeriod(dateParam(text(params, "since")), dateParam(text(params, "until"), true));
   const since = day(period.since);

@@ -1,3 +1,5 @@
+import { requirePageUser } from "@/lib/auth/access";
+import { hasRole } from "@/lib/auth/roles";
 import Link from "next/link";
 import { DataTable, Td } from "@/components/DataTable";
 import { NoScanYet } from "@/components/EmptyState";
@@ -28,26 +30,29 @@ const STATUS: Record<string, string> = {
 };
 
 export default async function ScansPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageUser();
+  const isAdmin = hasRole(user.role, "admin");
   const params = await searchParams;
   const db = await prisma();
   const [result, running] = await Promise.all([listScans(db, page(params)), runningScanProgress(db)]);
   return (
     <div>
       <PageHeader title="Scans" subtitle="Every scan and import, what it read and what changed.">
-        {running ? (
+        {isAdmin && running ? (
           <form action={cancelScan}>
             <input type="hidden" name="scanId" value={running.id} />
             <button type="submit" className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
               Cancel scan #{running.id}
             </button>
           </form>
-        ) : (
+        ) : null}
+        {isAdmin && !running ? (
           <form action={scanNow}>
             <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
               Scan now
             </button>
           </form>
-        )}
+        ) : null}
         <CsvDownload href="/scans/export.csv" params={{}} />
       </PageHeader>
       <LiveScanProgress initial={running} />

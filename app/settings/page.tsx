@@ -1,3 +1,6 @@
+import { FormNotices } from "@/components/FormNotices";
+import { requirePageUser } from "@/lib/auth/access";
+import { hasRole } from "@/lib/auth/roles";
 import { PageHeader, Section } from "@/components/PageHeader";
 import { TimeAgo } from "@/components/TimeAgo";
 import { prisma } from "@/lib/db/server";
@@ -21,6 +24,8 @@ function upcoming(schedule: { cron: string; timezone: string }, count: number): 
 }
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageUser();
+  const isAdmin = hasRole(user.role, "admin");
   const params = await searchParams;
   const schedule = await effectiveSchedule(await prisma());
   const runs = schedule.enabled ? upcoming(schedule, 3) : [];
@@ -29,20 +34,19 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   return (
     <div>
       <PageHeader title="Settings" subtitle="When scans run, and running one now." />
-      {error ? (
-        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
-      {text(params, "saved") ? <p className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">Schedule saved.</p> : null}
+      <FormNotices error={error} saved={text(params, "saved") ? "Schedule saved." : undefined} />
 
       <Section title="Scan now">
-        <form action={scanNow} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-          <p className="mb-3 text-slate-600">Reads every account of the organization now, with this server&apos;s AWS credentials (read-only).</p>
-          <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700">
-            Scan now
-          </button>
-        </form>
+        {isAdmin ? (
+          <form action={scanNow} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+            <p className="mb-3 text-slate-600">Reads every account of the organization now, with this server&apos;s AWS credentials (read-only).</p>
+            <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700">
+              Scan now
+            </button>
+          </form>
+        ) : (
+          <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">Admins can start a scan here.</p>
+        )}
       </Section>
 
       <Section title="Schedule">
@@ -73,28 +77,30 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           ) : null}
           {fixed ? (
             <p className="text-slate-600">VENDORSCOPE_SCHEDULE sets the schedule for this server; change it there.</p>
-          ) : (
-            <form action={updateSchedule} className="flex flex-wrap items-end gap-3">
-              <label className="flex flex-col gap-1">
-                <span className="text-xs font-medium text-slate-600">Cron expression</span>
-                <input name="cron" required defaultValue={schedule.cron} className="w-48 rounded border border-slate-300 px-2 py-1 font-mono" aria-describedby="cron-help" />
-              </label>
-              <label className="flex flex-col gap-1">
-                <span className="text-xs font-medium text-slate-600">Time zone</span>
-                <input name="timezone" required defaultValue={schedule.timezone} className="w-48 rounded border border-slate-300 px-2 py-1" />
-              </label>
-              <label className="flex items-center gap-2 pb-1">
-                <input type="checkbox" name="enabled" defaultChecked={schedule.enabled} /> enabled
-              </label>
-              <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700">
-                Save
-              </button>
-              <p id="cron-help" className="w-full text-xs text-slate-500">
-                Five fields (minute hour day month weekday), e.g. <code>0 2 * * *</code> daily at 02:00, <code>0 */6 * * *</code> every six hours. A run that
-                falls while a scan is running is skipped and recorded; runs missed while the server was down run once when it starts.
-              </p>
-            </form>
-          )}
+          ) : isAdmin ? (
+              <form action={updateSchedule} className="flex flex-wrap items-end gap-3">
+                <label className="flex flex-col gap-1">
+                  <span className="text-xs font-medium text-slate-600">Cron expression</span>
+                  <input name="cron" required defaultValue={schedule.cron} className="w-48 rounded border border-slate-300 px-2 py-1 font-mono" aria-describedby="cron-help" />
+                </label>
+                <label className="flex flex-col gap-1">
+                  <span className="text-xs font-medium text-slate-600">Time zone</span>
+                  <input name="timezone" required defaultValue={schedule.timezone} className="w-48 rounded border border-slate-300 px-2 py-1" />
+                </label>
+                <label className="flex items-center gap-2 pb-1">
+                  <input type="checkbox" name="enabled" defaultChecked={schedule.enabled} /> enabled
+                </label>
+                <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700">
+                  Save
+                </button>
+                <p id="cron-help" className="w-full text-xs text-slate-500">
+                  Five fields (minute hour day month weekday), e.g. <code>0 2 * * *</code> daily at 02:00, <code>0 */6 * * *</code> every six hours. A run that
+                  falls while a scan is running is skipped and recorded; runs missed while the server was down run once when it starts.
+                </p>
+              </form>
+            ) : (
+              <p className="text-slate-600">Admins can change the schedule.</p>
+            )}
         </div>
       </Section>
     </div>

@@ -1,3 +1,4 @@
+import { requirePageUser } from "@/lib/auth/access";
 import Link from "next/link";
 import { DataTable, Td } from "@/components/DataTable";
 import { EmptyState } from "@/components/EmptyState";
@@ -20,6 +21,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Trusts" };
 
 export default async function TrustsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePageUser();
   const params = await searchParams;
   const filters = trustFilters(params);
   const result = await listTrusts(await prisma(), filters);

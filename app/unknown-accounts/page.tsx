@@ -1,3 +1,6 @@
+import { FormNotices } from "@/components/FormNotices";
+import { requirePageUser } from "@/lib/auth/access";
+import { hasRole } from "@/lib/auth/roles";
 import Link from "next/link";
 import { DataTable, Td } from "@/components/DataTable";
 import { EmptyState } from "@/components/EmptyState";
@@ -17,6 +20,8 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Unknown external accounts" };
 
 export default async function UnknownAccountsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageUser();
+  const isAdmin = hasRole(user.role, "admin");
   const params = await searchParams;
   const result = await listVendors(await prisma(), { kind: "account", sort: "risk", page: page(params) });
   const error = text(params, "error");
@@ -28,11 +33,7 @@ export default async function UnknownAccountsPage({ searchParams }: { searchPara
       >
         <CsvDownload href="/unknown-accounts/export.csv" params={{ sort: "risk" }} />
       </PageHeader>
-      {error ? (
-        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormNotices error={error} />
       {result.total === 0 ? (
         <EmptyState title="Every external account has a known owner." />
       ) : (
@@ -74,16 +75,20 @@ export default async function UnknownAccountsPage({ searchParams }: { searchPara
                     <TimeAgo date={v.firstSeen} compact />
                   </Td>
                   <Td>
-                    <form action={nameUnknownAccount} className="flex flex-wrap gap-2">
-                      <input type="hidden" name="accountId" value={id} />
-                      <label className="sr-only" htmlFor={`name-${id}`}>
-                        Vendor name for {id}
-                      </label>
-                      <input id={`name-${id}`} name="name" required maxLength={100} placeholder="Vendor name" className="w-40 rounded border border-slate-300 px-2 py-1 text-sm" />
-                      <button type="submit" className="rounded bg-slate-900 px-2 py-1 text-sm text-white hover:bg-slate-700">
-                        Save
-                      </button>
-                    </form>
+                    {isAdmin ? (
+                      <form action={nameUnknownAccount} className="flex flex-wrap gap-2">
+                        <input type="hidden" name="accountId" value={id} />
+                        <label className="sr-only" htmlFor={`name-${id}`}>
+                          Vendor name for {id}
+                        </label>
+                        <input id={`name-${id}`} name="name" required maxLength={100} placeholder="Vendor name" className="w-40 rounded border border-slate-300 px-2 py-1 text-sm" />
+                        <button type="submit" className="rounded bg-slate-900 px-2 py-1 text-sm text-white hover:bg-slate-700">
+                          Save
+                        </button>
+                      </form>
+                    ) : (
+                      <span className="text-xs text-slate-500">admins only</span>
+                    )}
                   </Td>
                 </tr>
               );

@@ -1,3 +1,6 @@
+import { FormNotices } from "@/components/FormNotices";
+import { requirePageUser } from "@/lib/auth/access";
+import { hasRole } from "@/lib/auth/roles";
 import Link from "next/link";
 import { DataTable, Raw, Td } from "@/components/DataTable";
 import { EmptyState } from "@/components/EmptyState";
@@ -19,6 +22,8 @@ export const metadata = { title: "IAM users with keys" };
 const DAY = 86_400_000;
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageUser();
+  const isAdmin = hasRole(user.role, "admin");
   const params = await searchParams;
   const now = new Date();
   const result = await listUsersWithKeys(await prisma(), { ...userFilters(params), now });
@@ -28,11 +33,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader title="IAM users with access keys" subtitle="Long-lived keys are the other way third parties get in. Attribution comes from a vendor tag, a /vendors/NAME/ path, or your own assignment.">
         <CsvDownload href="/users/export.csv" params={params} />
       </PageHeader>
-      {error ? (
-        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormNotices error={error} />
       <FilterBar
         path="/users"
         params={params}
@@ -90,16 +91,20 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   )}
                 </Td>
                 <Td>
-                  <form action={attributeUser} className="flex flex-wrap gap-2">
-                    <input type="hidden" name="userArn" value={u.arn} />
-                    <label className="sr-only" htmlFor={`vendor-${u.userId}`}>
-                      Vendor for {u.name}
-                    </label>
-                    <input id={`vendor-${u.userId}`} name="vendor" maxLength={100} defaultValue={u.attributedBy === "admin" ? (u.vendor ?? "") : ""} placeholder="Vendor" className="w-32 rounded border border-slate-300 px-2 py-1 text-sm" />
-                    <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50">
-                      Save
-                    </button>
-                  </form>
+                  {isAdmin ? (
+                    <form action={attributeUser} className="flex flex-wrap gap-2">
+                      <input type="hidden" name="userArn" value={u.arn} />
+                      <label className="sr-only" htmlFor={`vendor-${u.userId}`}>
+                        Vendor for {u.name}
+                      </label>
+                      <input id={`vendor-${u.userId}`} name="vendor" maxLength={100} defaultValue={u.attributedBy === "admin" ? (u.vendor ?? "") : ""} placeholder="Vendor" className="w-32 rounded border border-slate-300 px-2 py-1 text-sm" />
+                      <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50">
+                        Save
+                      </button>
+                    </form>
+                  ) : (
+                    <span className="text-xs text-slate-500">admins only</span>
+                  )}
                 </Td>
               </tr>
             ))}

@@ -1,3 +1,4 @@
+import { requirePageUser } from "@/lib/auth/access";
 import Link from "next/link";
 import { DataTable, Raw, Td } from "@/components/DataTable";
 import { EmptyState } from "@/components/EmptyState";
@@ -21,6 +22,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Vendors" };
 
 export default async function VendorsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePageUser();
   const params = await searchParams;
   const filters = vendorFilters(params);
   const result = await listVendors(await prisma(), filters);

@@ -1,5 +1,8 @@
+import { AUDIT } from "../audit/auditActions";
+import { recordAudit } from "../audit/auditLog";
 import { requestCancel } from "../scan/executor";
 import { UsageError, type Command } from "./command";
+import { cliActor } from "./cliActor";
 import { withInventoryStore } from "./database";
 
 export const cancelCommand: Command = {
@@ -18,7 +21,11 @@ Options:
   async run(_values, [id], io) {
     const scanId = id === undefined ? undefined : Number(id.replace(/^#/, ""));
     if (scanId !== undefined && !(Number.isInteger(scanId) && scanId > 0)) throw new UsageError(`"${id}" is not a scan number`);
-    const cancelled = await withInventoryStore((store) => requestCancel(store, scanId));
+    const cancelled = await withInventoryStore(async (store) => {
+      const id = await requestCancel(store, scanId);
+      if (id) await recordAudit(store.prisma, { action: AUDIT.SCAN_CANCELLED, ...cliActor(), target: `scan #${id}` });
+      return id;
+    });
     if (cancelled === null) {
       io.stderr(`vendorscope cancel: ${scanId ? `scan #${scanId} is not running` : "no scan is running"}\n`);
       return 1;

@@ -8,6 +8,7 @@ import { scansCommand } from "./scansCommand";
 import { cancelCommand } from "./cancelCommand";
 import { scheduleCommand } from "./scheduleCommand";
 import { schedulerCommand } from "./schedulerCommand";
+import { usersCommand } from "./usersCommand";
 import { vendorsCommand } from "./vendorsCommand";
 import { workerCommand } from "./workerCommand";
 
@@ -20,6 +21,7 @@ const COMMANDS: readonly Command[] = [
   reportCommand,
   reanalyzeCommand,
   vendorsCommand,
+  usersCommand,
   scheduleCommand,
   schedulerCommand,
   workerCommand,

@@ -1,3 +1,6 @@
+import { AUDIT } from "../audit/auditActions";
+import { recordAudit } from "../audit/auditLog";
+import { cliActor, cliUser } from "./cliActor";
 import { DEFAULT_AWS_SETTINGS } from "../aws/clients";
 import { DEFAULT_MEMBER_ROLE } from "../aws/memberCredentials";
 import { InputPathError } from "../collect/inputFiles";
@@ -67,8 +70,9 @@ Exit status: 0 every account read, 3 some accounts failed (their last inventory 
     process.once("SIGINT", cancel);
     let result: ScanResult;
     try {
-      result = await withInventoryStore((store, db) =>
-        from
+      result = await withInventoryStore(async (store, db) => {
+        await recordAudit(store.prisma, { action: AUDIT.SCAN_STARTED, ...cliActor(), details: { trigger: "cli", from: from ?? "aws" } });
+        return from
           ? importFiles(store, from, { trigger: "cli", startedBy: cliUser() }, progress)
           : runLiveScan(
               store,
@@ -86,8 +90,8 @@ Exit status: 0 every account read, 3 some accounts failed (their last inventory 
                 signal: controller.signal,
               },
               progress,
-            ),
-      );
+            );
+      });
     } catch (error) {
       if (error instanceof InputPathError) throw new UsageError(error.message);
       if (error instanceof ScanInProgressError) {
@@ -110,8 +114,4 @@ function executorFor(db: Database, requested: string | boolean | undefined): Exe
     if (error instanceof ExecutorError) throw new UsageError(error.message);
     throw error;
   }
-}
-
-function cliUser(): string {
-  return `cli:${process.env.USER ?? process.env.USERNAME ?? "unknown"}`;
 }

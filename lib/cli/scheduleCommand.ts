@@ -1,3 +1,6 @@
+import { AUDIT } from "../audit/auditActions";
+import { recordAudit } from "../audit/auditLog";
+import { cliActor, cliUser } from "./cliActor";
 import { effectiveSchedule, nextRun, saveSchedule, ScheduleError } from "../schedule/schedule";
 import { UsageError, type Command } from "./command";
 import { withDatabase } from "./database";
@@ -25,7 +28,9 @@ Options:
         if (current.source === "environment") throw new UsageError("VENDORSCOPE_SCHEDULE sets the schedule; unset it to manage the schedule here");
         const timezone = typeof values.timezone === "string" ? values.timezone : current.timezone;
         try {
-          await saveSchedule(db.prisma, { cron: cron ?? current.cron, timezone, enabled: !values.off }, `cli:${process.env.USER ?? "unknown"}`);
+          const schedule = { cron: cron ?? current.cron, timezone, enabled: !values.off };
+          await saveSchedule(db.prisma, schedule, cliUser());
+          await recordAudit(db.prisma, { action: AUDIT.SCHEDULE_CHANGED, ...cliActor(), details: schedule });
         } catch (error) {
           if (error instanceof ScheduleError) throw new UsageError(error.message);
           throw error;

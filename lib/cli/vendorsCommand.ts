@@ -1,3 +1,6 @@
+import { AUDIT } from "../audit/auditActions";
+import { recordAudit } from "../audit/auditLog";
+import { cliActor } from "./cliActor";
 import { VendorListError, fetchKnownVendors } from "../collect/knownVendors";
 import { replaceKnownVendors, setUserMapping, vendorListMeta } from "../db/vendorStore";
 import { UsageError, type Command } from "./command";
@@ -50,7 +53,10 @@ Options:
       const [accountId, name] = args;
       if (!accountId || !name) throw new UsageError("map needs ACCOUNT_ID and NAME");
       if (!/^\d{12}$/.test(accountId)) throw new UsageError(`"${accountId}" is not a 12-digit account id`);
-      await withDatabase((db) => db.prisma.$transaction((tx) => setUserMapping(tx, accountId, name.trim())));
+      await withDatabase(async (db) => {
+        await db.prisma.$transaction((tx) => setUserMapping(tx, accountId, name.trim()));
+        await recordAudit(db.prisma, { action: AUDIT.VENDOR_MAPPED, ...cliActor(), target: accountId, details: { vendor: name.trim() } });
+      });
       io.stdout(`Account ${accountId} is now "${name.trim()}". Run 'vendorscope reanalyze' to apply it to the stored inventory.\n`);
       return 0;
     }

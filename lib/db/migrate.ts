@@ -77,10 +77,29 @@ function pgliteConnection(pglite: PGlite, scratch = false): Connection {
   });
 }
 
-/** PostgreSQL through @prisma/adapter-pg, on one connection so that the engine's advisory lock holds. */
+/**
+ * PostgreSQL through @prisma/adapter-pg, on one connection so that the engine's advisory lock holds.
+ * The adapter runs a migration script by splitting it at every ";", which breaks function bodies
+ * (the audit log's append-only trigger); PostgreSQL runs a whole multi-statement script itself.
+ */
 function postgresConnection(url: string): Connection {
   const pool = new Pool({ connectionString: url, max: 1 });
-  return tracked(new PrismaPg(pool), () => pool.end());
+  const pg = new PrismaPg(pool);
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: pg.provider,
+    adapterName: pg.adapterName,
+    connect: async () => wholeScripts(await pg.connect()),
+    connectToShadowDb: async () => wholeScripts(await pg.connectToShadowDb()),
+  };
+  return tracked(factory, () => pool.end());
+}
+
+function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const client = (adapter as SqlDriverAdapter & { underlyingDriver(): { query(sql: string): Promise<unknown> } }).underlyingDriver();
+  adapter.executeScript = async (script: string) => {
+    await client.query(script);
+  };
+  return adapter;
 }
 
 /** Runs `run` with a schema engine on `connection`, then releases the engine and the connection. */

@@ -1,3 +1,5 @@
+import { AUDIT } from "../audit/auditActions";
+import { guardedRoute } from "../auth/access";
 import { prisma } from "../db/server";
 import type { Db } from "../db/types";
 import type { SearchParams } from "../queries/params";
@@ -18,8 +20,12 @@ export function download(report: ReportFile): Response {
 
 /** The GET handler of a list page's `export.csv`: the page's table with the page's filters, every row. */
 export function csvExport(name: string, table: (db: Db, params: SearchParams) => Promise<string>) {
-  return async function GET(request: Request): Promise<Response> {
-    const params = Object.fromEntries(new URL(request.url).searchParams);
-    return download({ body: await table(await prisma(), params), filename: `${name}-${new Date().toISOString().slice(0, 10)}.csv`, contentType: CONTENT_TYPE.csv });
-  };
+  return guardedRoute(
+    "viewer",
+    async (request) => {
+      const params = Object.fromEntries(new URL(request.url).searchParams);
+      return download({ body: await table(await prisma(), params), filename: `${name}-${new Date().toISOString().slice(0, 10)}.csv`, contentType: CONTENT_TYPE.csv });
+    },
+    { audit: AUDIT.REPORT_DOWNLOADED },
+  );
 }

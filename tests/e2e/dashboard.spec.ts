@@ -237,3 +237,22 @@ test("Cancel stops a running scan: finished accounts kept, the scan ends cancell
   await page.reload();
   await expect(page.locator("tbody tr").first()).toContainText("cancelled");
 });
+
+test("the audit log names the admin behind each change these tests made", async ({ page }) => {
+  for (const [action, target] of [
+    ["scan.started", null],
+    ["scan.cancelled", "scan #"],
+    ["schedule.changed", null],
+    ["vendor.mapped", "777766665555"],
+    ["iam_user.attributed", "arn:aws:iam::"],
+  ] as const) {
+    await page.goto(`/audit?action=${action}`);
+    const row = page.locator("tbody tr").first();
+    await expect(row, action).toContainText("admin@acme.test");
+    await expect(row, action).toContainText("success");
+    if (target) await expect(row, action).toContainText(target);
+  }
+  // Scans record who started them.
+  await page.goto("/scans");
+  await expect(page.locator("tbody")).toContainText("admin@acme.test");
+});

@@ -10,6 +10,7 @@
 import "../fakeAws/sdkTestEnv";
 import { readFileSync, rmSync } from "node:fs";
 import { parseVendorList } from "@/lib/analysis/vendorList";
+import { createLocalUser } from "@/lib/auth/localUsers";
 import { DEFAULT_MEMBER_ROLE } from "@/lib/aws/memberCredentials";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { defaultDataDir, openDatabase } from "@/lib/db/client";
@@ -19,6 +20,7 @@ import { runAwsScan } from "@/lib/scan/awsScan";
 import { silentProgress } from "@/lib/scan/progress";
 import { loadFixtureDirectory, startFakeAws, type FakeAccount, type FakeOrganization, type FaultOptions } from "../fakeAws";
 import { sharedData } from "../helpers/sharedData";
+import { ADMIN, VIEWER } from "./users";
 
 export const ACME = new URL("../fixtures/acme-org/exports/", import.meta.url).pathname;
 export const HOSTILE_ROLE = "<img src=x onerror=alert(1)>";
@@ -115,6 +117,8 @@ export async function seed(): Promise<void> {
     const known = parseVendorList(readFileSync(sharedData("known_aws_accounts.yaml"), "utf8"), "known").entries;
     await db.prisma.$transaction((tx) => replaceKnownVendors(tx, known, "known_aws_accounts.yaml"));
     await setUserMapping(db.prisma, "888877776666", "Initech Consulting");
+    await createLocalUser(db.prisma, { ...ADMIN, role: "admin" });
+    await createLocalUser(db.prisma, { ...VIEWER, role: "viewer" });
     const acme = (await loadFixtureDirectory(ACME)).organization!;
     const first = await scan(store, earlier(acme));
     const second = await scan(store, today(acme), { denyAssumeRole: [SECURITY] });

@@ -9,9 +9,12 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { loadFixtureDirectory, startFakeAws } from "../fakeAws";
 import { ACME, today } from "./seed";
+import { OIDC_CLIENT, startOidcIssuer } from "./oidcIssuer";
+import { ADMIN, LOCKOUT_ATTEMPTS } from "./users";
 
 const root = new URL("../../", import.meta.url).pathname;
 const next = join(root, "node_modules/next/dist/bin/next");
+const server = join(root, "scripts/server.mjs");
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataRoot = join(root, "test-results", "e2e-db");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", VENDORSCOPE_SCHEDULER: "off" };
@@ -25,8 +28,9 @@ if (built.status !== 0) process.exit(built.status ?? 1);
 const children: ChildProcess[] = [];
 function serve(onPort: number, dataDir: string, extraEnv: Record<string, string> = {}): Promise<void> {
   // An empty value in extraEnv means "unset".
-  const childEnv = Object.fromEntries(Object.entries({ ...env, ...extraEnv, VENDORSCOPE_DATA_DIR: dataDir }).filter(([, v]) => v !== "")) as NodeJS.ProcessEnv;
-  const child = spawn(process.execPath, [next, "start", "-p", String(onPort), "-H", "127.0.0.1"], { cwd: root, env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
+  const served = { PORT: String(onPort), HOST: "127.0.0.1", VENDORSCOPE_URL: `http://127.0.0.1:${onPort}`, NODE_ENV: "production" };
+  const childEnv = Object.fromEntries(Object.entries({ ...env, ...extraEnv, ...served, VENDORSCOPE_DATA_DIR: dataDir }).filter(([, v]) => v !== "")) as NodeJS.ProcessEnv;
+  const child = spawn(process.execPath, [server], { cwd: root, env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`next start on ${onPort} exited with ${code}`)));
@@ -51,5 +55,19 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 // "Scan now" on the seeded server scans the fixture organization through a slow fake AWS,
 // one account at a time, so its progress can be watched.
 const fake = await startFakeAws({ organization: today((await loadFixtureDirectory(ACME)).organization!), faults: { latencyMs: 700 } });
-await serve(port + 1, join(dataRoot, "empty"));
-await serve(port, join(dataRoot, "seeded"), { ...fake.env(), VENDORSCOPE_CONCURRENCY: "1", VENDORSCOPE_AWS_RETRY_BASE_MS: "5" });
+// The empty server creates its first admin from the environment, as a fresh install does.
+await serve(port + 1, join(dataRoot, "empty"), { VENDORSCOPE_ADMIN_EMAIL: ADMIN.email, VENDORSCOPE_ADMIN_PASSWORD: ADMIN.password });
+// Single sign-on against a real OIDC issuer on PORT + 2.
+const oidc = await startOidcIssuer(port + 2, `http://127.0.0.1:${port}`);
+await serve(port, join(dataRoot, "seeded"), {
+  ...fake.env(),
+  VENDORSCOPE_OIDC_ISSUER: oidc.issuer,
+  VENDORSCOPE_OIDC_CLIENT_ID: OIDC_CLIENT.id,
+  VENDORSCOPE_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+  VENDORSCOPE_OIDC_LABEL: "Sign in with Acme SSO",
+  VENDORSCOPE_OIDC_ALLOWED_DOMAINS: "acme.test",
+  VENDORSCOPE_OIDC_ADMIN_GROUPS: "secops",
+  VENDORSCOPE_CONCURRENCY: "1",
+  VENDORSCOPE_AWS_RETRY_BASE_MS: "5",
+  VENDORSCOPE_LOCKOUT_ATTEMPTS: String(LOCKOUT_ATTEMPTS),
+});

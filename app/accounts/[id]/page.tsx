@@ -1,3 +1,4 @@
+import { requirePageUser } from "@/lib/auth/access";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable, Td } from "@/components/DataTable";
@@ -16,10 +17,12 @@ import { duration } from "@/lib/web/format";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageUser(); // the title echoes the URL: nothing for anonymous eyes
   return { title: `Account ${(await params).id}` };
 }
 
 export default async function AccountPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  await requirePageUser();
   const { id } = await params;
   if (!/^\d{12}$/.test(id)) notFound();
   const query = await searchParams;

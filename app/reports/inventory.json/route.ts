@@ -1,9 +1,11 @@
+import { AUDIT } from "@/lib/audit/auditActions";
+import { guardedRoute } from "@/lib/auth/access";
 import { prisma, serverSummaries } from "@/lib/db/server";
 import { inventoryFile } from "@/lib/reports/reportFiles";
 import { download } from "@/lib/web/download";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = guardedRoute("viewer", async () => {
   return download(await inventoryFile(await prisma(), await serverSummaries(), "json"));
-}
+}, { audit: AUDIT.REPORT_DOWNLOADED });

@@ -1,3 +1,4 @@
+import { requirePageUser } from "@/lib/auth/access";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable, Raw } from "@/components/DataTable";
@@ -16,6 +17,7 @@ export const dynamic = "force-dynamic";
 let riskCatalog: RiskCatalog | null = null;
 
 export default async function RolePage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageUser();
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id < 1) notFound();
   riskCatalog ??= new RiskCatalog(await loadActionCatalog());

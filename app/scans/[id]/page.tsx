@@ -1,3 +1,4 @@
+import { requirePageUser } from "@/lib/auth/access";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable, Td } from "@/components/DataTable";
@@ -16,12 +17,14 @@ import { withParams } from "@/lib/web/url";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageUser(); // the title echoes the URL: nothing for anonymous eyes
   return { title: `Scan #${(await params).id}` };
 }
 
 const SIGN_STYLE = { "+": "bg-emerald-50 text-emerald-900", "−": "bg-red-50 text-red-900", "~": "bg-amber-50 text-amber-900" } as const;
 
 export default async function ScanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  await requirePageUser();
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id < 1) notFound();
   const query = await searchParams;

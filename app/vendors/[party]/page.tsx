@@ -1,3 +1,4 @@
+import { requirePageUser } from "@/lib/auth/access";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ServiceAccessChart } from "@/components/charts/ServiceAccessChart";
@@ -17,10 +18,12 @@ import { vendorHref } from "@/lib/web/url";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ party: string }> }) {
+  await requirePageUser(); // the title echoes the URL: nothing for anonymous eyes
   return { title: decodeURIComponent((await params).party).replace(/^vendor:/, "") };
 }
 
 export default async function VendorPage({ params }: { params: Promise<{ party: string }> }) {
+  await requirePageUser();
   const party = decodeURIComponent((await params).party);
   const vendor = await vendorDetail(await prisma(), await serverSummaries(), party);
   if (!vendor) notFound();

@@ -1,0 +1,112 @@
+/**
+ * The server-side checks every page, route handler and server action goes through. The UI hides
+ * what a role can't do; these are what refuse it. tests/e2e/access.spec.ts requests every page,
+ * route and action of the build as nobody and as a viewer, so an unguarded one fails the tests.
+ */
+import { headers } from "next/headers";
+import { forbidden, redirect, unauthorized } from "next/navigation";
+import { AUDIT, type AuditAction } from "../audit/auditActions";
+import { recordAudit, type AuditActor } from "../audit/auditLog";
+import { prisma } from "../db/server";
+import { hasRole, isRole, type Role } from "./roles";
+import { isSameOrigin, PATH_HEADER, requestInfo } from "./requestInfo";
+import { serverAuth } from "./server";
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+async function userFrom(requestHeaders: Headers): Promise<SignedInUser | null> {
+  const { auth } = await serverAuth();
+  const session = await auth.api.getSession({ headers: requestHeaders });
+  if (!session) return null;
+  const { id, email, name, role, disabled } = session.user as typeof session.user & { role?: unknown; disabled?: unknown };
+  if (disabled === true || !isRole(role)) return null;
+  return { id, email, name, role };
+}
+
+/** The signed-in user of this request, or null. */
+export async function currentUser(): Promise<SignedInUser | null> {
+  return userFrom(await headers());
+}
+
+export function actorOf(user: SignedInUser | null, requestHeaders: Headers): AuditActor {
+  return { actorId: user?.id ?? null, actor: user?.email ?? null, ...requestInfo(requestHeaders) };
+}
+
+async function auditDenied(user: SignedInUser | null, requestHeaders: Headers, target: string, reason: string): Promise<void> {
+  await recordAudit(await prisma(), { action: AUDIT.ACCESS_DENIED, outcome: "denied", ...actorOf(user, requestHeaders), target, details: { reason } });
+}
+
+function loginPath(next: string | null): string {
+  return next && next.startsWith("/") && !next.startsWith("//") ? `/login?next=${encodeURIComponent(next)}` : "/login";
+}
+
+/** For pages: the signed-in user with at least `required`; anyone else is sent to sign in, or refused (403). */
+export async function requirePageUser(required: Role = "viewer"): Promise<SignedInUser> {
+  const requestHeaders = await headers();
+  const user = await userFrom(requestHeaders);
+  if (!user) redirect(loginPath(requestHeaders.get(PATH_HEADER)));
+  if (!hasRole(user.role, required)) {
+    await auditDenied(user, requestHeaders, requestHeaders.get(PATH_HEADER) ?? "page", `needs ${required}`);
+    forbidden();
+  }
+  return user;
+}
+
+type RouteContext = { params: Promise<Record<string, string>> };
+type RouteHandler = (request: Request, context: RouteContext & { user: SignedInUser }) => Promise<Response>;
+
+/**
+ * For route handlers: 401 without a session, 403 without the role or (for anything but GET/HEAD)
+ * from another origin. `audit` records each successful call (report downloads).
+ */
+export function guardedRoute(required: Role, handler: RouteHandler, options: { audit?: AuditAction } = {}) {
+  return async function guarded(request: Request, context: RouteContext): Promise<Response> {
+    const user = await userFrom(request.headers);
+    const url = new URL(request.url);
+    const target = url.pathname + url.search;
+    const refuse = (status: 401 | 403, message: string) =>
+      new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    if (!user) return refuse(401, "Sign in first.");
+    if (!hasRole(user.role, required)) {
+      await auditDenied(user, request.headers, target, `needs ${required}`);
+      return refuse(403, `This needs the ${required} role.`);
+    }
+    if (!["GET", "HEAD"].includes(request.method)) {
+      const { settings } = await serverAuth();
+      if (!isSameOrigin(request.headers, settings.trustedOrigins)) return refuse(403, "Refused: the request did not come from this dashboard.");
+    }
+    const response = await handler(request, { ...context, user });
+    if (options.audit && response.ok) {
+      await recordAudit(await prisma(), { action: options.audit, ...actorOf(user, request.headers), target });
+    }
+    return response;
+  };
+}
+
+/**
+ * For server actions: the signed-in admin, from this dashboard's own origin (CSRF), else the
+ * action is refused (401 or 403, audited) before it reads its input.
+ */
+export async function requireAdmin(action: string): Promise<{ user: SignedInUser; actor: AuditActor }> {
+  const requestHeaders = await headers();
+  const user = await userFrom(requestHeaders);
+  const { settings } = await serverAuth();
+  if (!isSameOrigin(requestHeaders, settings.trustedOrigins)) {
+    await auditDenied(user, requestHeaders, action, "cross-origin request");
+    forbidden();
+  }
+  if (!user) {
+    await auditDenied(null, requestHeaders, action, "not signed in");
+    unauthorized();
+  }
+  if (!hasRole(user.role, "admin")) {
+    await auditDenied(user, requestHeaders, action, "needs admin");
+    forbidden();
+  }
+  return { user, actor: actorOf(user, requestHeaders) };
+}
