@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { DemoBanner } from "@/components/DemoBanner";
 import { SiteHeader } from "@/components/SiteHeader";
 import { currentUser } from "@/lib/auth/access";
+import { prisma } from "@/lib/db/server";
+import { demoLoaded } from "@/lib/demo/demoSetting";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,10 +14,12 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
+  const demo = user ? await demoLoaded(await prisma()) : false;
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <SiteHeader user={user} />
+        {demo ? <DemoBanner /> : null}
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
       </body>
     </html>

@@ -17,6 +17,7 @@ const LINKS = [
 ] as const;
 
 const ADMIN_LINKS = [
+  ["/setup", "Setup"],
   ["/settings/users", "Dashboard users"],
   ["/audit", "Audit log"],
 ] as const;

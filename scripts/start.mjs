@@ -28,12 +28,19 @@ if (!existsSync(new URL("../.next/BUILD_ID", import.meta.url))) {
   console.log("No build found: building the dashboard (once)…");
   run([next, "build"], "building the dashboard");
 }
-run(["--import", "tsx", "scripts/db-migrate.ts"], "migrating the database");
+// Migrate, first admin, known vendor list, and the demo organization on a fresh install.
+const firstStart = spawnSync(process.execPath, ["--import", "tsx", "scripts/first-start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+process.stdout.write(firstStart.stdout);
+if (firstStart.status !== 0) {
+  console.error("npm start: preparing the database failed");
+  process.exit(firstStart.status ?? 1);
+}
+const signIn = String(firstStart.stdout).split("\n").filter((line) => line.startsWith("Sign in"));
 
 const server = spawn(process.execPath, ["scripts/server.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
 server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
-  if (String(chunk).includes("Ready")) console.log(`\nVendorscope is running at http://localhost:${port}\n`);
+  if (String(chunk).includes("Ready")) console.log(`\nVendorscope is running at http://localhost:${port}\n${signIn.map((line) => `${line}\n`).join("")}`);
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,5 +1,6 @@
 import { analyzeCommand } from "./analyzeCommand";
 import { parseCommandLine, UsageError, type Command, type CommandIO } from "./command";
+import { doctorCommand } from "./doctorCommand";
 import { exportCommand } from "./exportCommand";
 import { reanalyzeCommand } from "./reanalyzeCommand";
 import { reportCommand } from "./reportCommand";
@@ -22,6 +23,7 @@ const COMMANDS: readonly Command[] = [
   reanalyzeCommand,
   vendorsCommand,
   usersCommand,
+  doctorCommand,
   scheduleCommand,
   schedulerCommand,
   workerCommand,

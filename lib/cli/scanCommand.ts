@@ -9,7 +9,7 @@ import type { ScanResult } from "../db/scanStore";
 import type { Database } from "../db/client";
 import { DEFAULT_CONCURRENCY } from "../scan/awsScan";
 import { configuredExecutor, ExecutorError, runLiveScan, type ExecutorKind } from "../scan/executor";
-import { importFiles } from "../scan/fileImport";
+import { ImportDateError, importFiles } from "../scan/fileImport";
 import { positiveInteger, UsageError, type Command } from "./command";
 import { withInventoryStore } from "./database";
 import { progressPrinter } from "./progressPrinter";
@@ -29,6 +29,8 @@ Options:
   --from PATH           import exported files instead of calling AWS (what
                         'vendorscope analyze' accepts: get-account-authorization-details
                         exports, a list-accounts output, credential report CSVs)
+  --as-of DATE          with --from: when the files were exported (an older export); the
+                        scan and its changes are dated then (must be after the last scan)
   --role-name NAME      role to assume in each member account
                         (default: VENDORSCOPE_MEMBER_ROLE or ${DEFAULT_MEMBER_ROLE.roleName})
   --external-id VALUE   ExternalId for that role (default: VENDORSCOPE_EXTERNAL_ID)
@@ -47,6 +49,7 @@ Exit status: 0 every account read, 3 some accounts failed (their last inventory 
 `,
   options: {
     from: { type: "string" },
+    "as-of": { type: "string" },
     "role-name": { type: "string" },
     "external-id": { type: "string" },
     concurrency: { type: "string" },
@@ -57,6 +60,9 @@ Exit status: 0 every account read, 3 some accounts failed (their last inventory 
   async run(values, _positionals, io) {
     const concurrency = positiveInteger(values.concurrency, "--concurrency", DEFAULT_CONCURRENCY);
     const from = typeof values.from === "string" ? values.from : null;
+    const asOf = typeof values["as-of"] === "string" ? new Date(values["as-of"]) : undefined;
+    if (asOf && !from) throw new UsageError("--as-of dates imported files: use it with --from");
+    if (asOf && Number.isNaN(asOf.getTime())) throw new UsageError(`--as-of: "${values["as-of"]}" is not a date`);
     if (from && (values["role-name"] !== undefined || values["external-id"] !== undefined || values.region !== undefined || values.executor !== undefined)) {
       throw new UsageError("--from imports files: --role-name, --external-id, --region and --executor apply to live scans only");
     }
@@ -73,7 +79,7 @@ Exit status: 0 every account read, 3 some accounts failed (their last inventory 
       result = await withInventoryStore(async (store, db) => {
         await recordAudit(store.prisma, { action: AUDIT.SCAN_STARTED, ...cliActor(), details: { trigger: "cli", from: from ?? "aws" } });
         return from
-          ? importFiles(store, from, { trigger: "cli", startedBy: cliUser() }, progress)
+          ? importFiles(store, from, { trigger: "cli", startedBy: cliUser(), asOf }, progress)
           : runLiveScan(
               store,
               executorFor(db, values.executor),
@@ -93,7 +99,7 @@ Exit status: 0 every account read, 3 some accounts failed (their last inventory 
             );
       });
     } catch (error) {
-      if (error instanceof InputPathError) throw new UsageError(error.message);
+      if (error instanceof InputPathError || error instanceof ImportDateError) throw new UsageError(error.message);
       if (error instanceof ScanInProgressError) {
         io.stderr(`vendorscope scan: ${error.message}; try again when it has finished\n`);
         return 1;

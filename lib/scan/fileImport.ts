@@ -19,10 +19,24 @@ import { storeAccount } from "./storeAccount";
 export interface FileImportOptions {
   trigger: string;
   startedBy?: string | null;
+  /**
+   * When the files were exported, for importing an older export (or the demo's history): the
+   * scan, its change events and "unused" are dated then. Must be after the last scan.
+   */
+  asOf?: Date;
+}
+
+export class ImportDateError extends Error {
+  override name = "ImportDateError";
 }
 
 export async function importFiles(store: InventoryStore, path: string, options: FileImportOptions, progress: ScanProgress): Promise<ScanResult> {
   const files = await listInputFiles(path);
+  if (options.asOf) {
+    const last = await store.prisma.scan.findFirst({ where: { status: { not: "skipped" } }, orderBy: { startedAt: "desc" }, select: { startedAt: true } });
+    if (options.asOf > new Date()) throw new ImportDateError("the export date is in the future");
+    if (last && options.asOf <= last.startedAt) throw new ImportDateError(`the export date must be after the last scan (${last.startedAt.toISOString()}): history runs forwards`);
+  }
   const session = await store.startScan({ trigger: options.trigger, source: "files", startedBy: options.startedBy, options: { path } });
   try {
     const run = new AnalysisRun(new AccountAnalyzer(store.catalog));
@@ -46,7 +60,7 @@ export async function importFiles(store: InventoryStore, path: string, options: 
     const analysed = results.map((r) => r.accountId);
     const members = org ? org.accounts.map((a) => ({ ...a, ouPath: null })) : analysed.map((id) => ({ id, name: null, email: null, status: null, ouPath: null }));
     await session.recordOrganization({ orgId: org?.orgId ?? null, managementAccountId: org?.managementAccountId ?? null, accounts: members }, org !== null);
-    const ctx = trustContext(org, analysed, await loadVendorDirectory(store.prisma), new Date());
+    const ctx = trustContext(org, analysed, await loadVendorDirectory(store.prisma), options.asOf ?? new Date());
     await session.setTotal(results.length);
     progress.started(session.id, results.length);
     for (const result of results) {
@@ -59,10 +73,21 @@ export async function importFiles(store: InventoryStore, path: string, options: 
     }
     const failure = results.length === 0 ? `no account export could be read from ${path}` : undefined;
     const result = await session.finish({ error: failure, warnings: run.errors.map((e) => `${e.source}: ${e.message}`) });
+    if (options.asOf) await backdate(store, result.id, options.asOf, result.durationMs);
     progress.finished(result);
     return result;
   } catch (error) {
     await session.finish({ error: (error as Error).message }).catch(() => {});
     throw error;
   }
+}
+
+/** Dates an imported scan, and what it changed, when its files were exported. */
+async function backdate(store: InventoryStore, scanId: number, asOf: Date, durationMs: number): Promise<void> {
+  const finishedAt = new Date(asOf.getTime() + durationMs);
+  await store.prisma.$transaction([
+    store.prisma.scan.update({ where: { id: scanId }, data: { startedAt: asOf, finishedAt, heartbeatAt: finishedAt } }),
+    store.prisma.changeEvent.updateMany({ where: { scanId }, data: { createdAt: asOf } }),
+    store.prisma.scanAccount.updateMany({ where: { scanId }, data: { startedAt: asOf } }),
+  ]);
 }

@@ -14,7 +14,7 @@ const APP = join(process.cwd(), "app");
 /** Reachable without signing in: the sign-in page and better-auth's endpoints. */
 const PUBLIC = new Set(["/login", "/api/auth/[...all]"]);
 /** Only admins: pages and routes. */
-const ADMIN_ONLY = new Set(["/settings/users", "/audit", "/audit/export.csv"]);
+const ADMIN_ONLY = new Set(["/settings/users", "/audit", "/audit/export.csv", "/setup"]);
 /** Server actions any signed-in user may call. */
 const ANY_USER_ACTIONS = new Set(["app/authActions.ts#signOut"]);
 

@@ -1,0 +1,98 @@
+/**
+ * What a newcomer does: `npm start` on a fresh install without AWS configuration or a database
+ * server. It prepares the embedded database, creates the first admin and says how to sign in,
+ * loads the demo organization, and serves it; a second start reuses the data.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 3;
+const BASE = `http://127.0.0.1:${PORT}`;
+const dataRoot = join(process.cwd(), "test-results", "first-run");
+
+test.use({ storageState: { cookies: [], origins: [] } });
+test.setTimeout(300_000);
+
+const running = new Set<ChildProcess>();
+test.afterEach(() => {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  running.clear();
+});
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** `npm start` as a newcomer runs it: no AWS settings (and no ~/.aws), no DATABASE_URL. */
+function npmStart(): Promise<Started> {
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: mkdtempSync(join(tmpdir(), "vs-home-")), PORT: String(PORT), VENDORSCOPE_DATA_DIR: join(dataRoot, "pglite"), VENDORSCOPE_SCHEDULER: "off" };
+  // Its own process group, so that stopping it stops the server it starts too.
+  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: process.cwd(), env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  running.add(child);
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += String(chunk)));
+  child.stderr!.on("data", (chunk) => (output += String(chunk)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 240_000);
+    child.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+    const poll = setInterval(() => {
+      if (!output.includes("Vendorscope is running at")) return;
+      clearInterval(poll);
+      clearTimeout(timer);
+      resolve({ child, output: () => output });
+    }, 200);
+  });
+}
+
+async function stop({ child }: Started): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  process.kill(-child.pid!, "SIGTERM");
+  await exited;
+  running.delete(child);
+}
+
+test("npm start on a fresh install serves the demo organization, and a second start reuses it", async ({ page }) => {
+  rmSync(dataRoot, { recursive: true, force: true });
+  const first = await npmStart();
+  const signIn = /Sign in as (\S+) with password (\S+) /.exec(first.output());
+  expect(signIn, first.output()).not.toBeNull();
+  expect(first.output()).toMatch(/Loaded the demo organization: \d+ accounts, 3 scans/);
+  expect(first.output()).toContain(`Vendorscope is running at http://localhost:${PORT}`);
+
+  await page.goto(`${BASE}/`);
+  await page.getByLabel("Email", { exact: true }).fill(signIn![1]!);
+  await page.getByLabel("Password", { exact: true }).fill(signIn![2]!);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByTestId("demo-banner")).toContainText("Demo data");
+  await expect(page.getByTestId("trend-chart").locator("svg path.recharts-curve").first()).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/demo-overview.png", fullPage: true });
+
+  await page.goto(`${BASE}/vendors`);
+  const vendors = page.locator("tbody tr");
+  expect(await vendors.count()).toBeGreaterThanOrEqual(15);
+  await vendors.first().getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByTestId("vendor-history")).toBeVisible();
+  const scans = await (await page.request.get(`${BASE}/scans/export.csv`)).text();
+  expect(scans.trim().split("\r\n")).toHaveLength(4);
+  await stop(first);
+
+  const second = await npmStart();
+  expect(second.output()).not.toContain("Loaded the demo organization");
+  expect(second.output()).not.toContain("Sign in as");
+  // The session outlived the restart: it is in the database, signed with the kept secret.
+  await page.goto(`${BASE}/scans`);
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  expect(await (await page.request.get(`${BASE}/scans/export.csv`)).text()).toBe(scans);
+  await stop(second);
+});
