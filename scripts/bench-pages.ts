@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { loadActionCatalog } from "../lib/catalog/iamActions";
 import { openDatabase } from "../lib/db/client";
 import { parseVendorList } from "../lib/analysis/vendorList";
+import { createLocalUser } from "../lib/auth/localUsers";
 import { InventoryStore } from "../lib/db/scanStore";
 import { replaceKnownVendors } from "../lib/db/vendorStore";
 import { createPostgresDatabase } from "../tests/helpers/database";
@@ -44,6 +45,8 @@ try {
     db.prisma.trust.findFirst({ where: { removedScanId: null, internal: false }, orderBy: { riskRank: "desc" }, select: { roleId: true, accountId: true } }),
     db.prisma.account.findFirst({ orderBy: { id: "asc" }, select: { id: true } }),
   ]);
+  const reader = { email: "bench@vendorscope.local", name: "Bench", role: "viewer" as const, password: "bench-password-123" };
+  await createLocalUser(db.prisma, reader);
   await db.close();
 
   const pages: [string, string][] = [
@@ -67,27 +70,32 @@ try {
     ["scan", `/scans/${result.id}`],
   ];
 
-  const env = { ...process.env, DATABASE_URL: server.url, NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: server.url, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: values.port!, HOST: "127.0.0.1", VENDORSCOPE_URL: base, VENDORSCOPE_SCHEDULER: "off" };
   const built = spawnSync(process.execPath, [next, "build"], { env, stdio: ["ignore", "ignore", "inherit"] });
   if (built.status !== 0) throw new Error("next build failed");
-  const web = spawn(process.execPath, [next, "start", "-p", values.port!, "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const web = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
   try {
     for (let i = 0; i < 100; i++) {
       try {
-        if ((await fetch(base)).ok) break;
+        if ((await fetch(`${base}/login`)).ok) break;
       } catch {
         await new Promise((r) => setTimeout(r, 200));
       }
     }
+    // Pages are measured as a signed-in viewer sees them (a redirect to sign-in would be no measure).
+    const signIn = await fetch(`${base}/api/auth/sign-in/email`, { method: "POST", headers: { "Content-Type": "application/json", Origin: base }, body: JSON.stringify({ email: reader.email, password: reader.password }) });
+    if (!signIn.ok) throw new Error(`sign-in answered ${signIn.status}`);
+    const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+    const get = (path: string) => fetch(base + path, { headers: { cookie }, redirect: "manual" });
     console.log(`\n${"page".padEnd(32)} ${"p50".padStart(8)} ${"p95".padStart(8)}  (${REQUESTS} requests each, after one warm-up)`);
     for (const [name, path] of pages) {
-      const warm = await fetch(base + path);
-      if (!warm.ok) throw new Error(`${path} answered ${warm.status}`);
+      const warm = await get(path);
+      if (warm.status !== 200) throw new Error(`${path} answered ${warm.status}`);
       await warm.text();
       const times: number[] = [];
       for (let i = 0; i < REQUESTS; i++) {
         const start = performance.now();
-        const response = await fetch(base + path);
+        const response = await get(path);
         await response.text();
         times.push(performance.now() - start);
       }

@@ -44,7 +44,11 @@ export interface VendorDetail {
   source: VendorSource;
   risk: Risk;
   externalAccounts: string[];
+  /** Every trust, or with `trustPage` the trusts of that page (aggregates always cover all). */
   trusts: VendorTrust[];
+  trustTotal: number;
+  /** How many of our accounts it can get into. */
+  accountCount: number;
   services: ServiceLevels[];
   risky: { privilegeEscalation: string[]; destructive: string[]; costImpact: string[]; dataAccess: string[] };
   findings: { code: FindingCode; title: string; explanation: string; remediation: string; trusts: number }[];
@@ -52,11 +56,27 @@ export interface VendorDetail {
   historyTotal: number;
 }
 
-export async function vendorDetail(db: Db, summaries: PermissionSummaries, party: string, options: { historyLimit?: number; historyPeriod?: { since: Date; until: Date } } = {}): Promise<VendorDetail | null> {
+export const TRUST_PAGE_SIZE = 100;
+
+export async function vendorDetail(
+  db: Db,
+  summaries: PermissionSummaries,
+  party: string,
+  options: { historyLimit?: number; historyPeriod?: { since: Date; until: Date }; trustPage?: number } = {},
+): Promise<VendorDetail | null> {
+  const where = { party, removedScanId: null, internal: false };
+  const orderBy = [{ riskRank: "desc" as const }, { accountId: "asc" as const }, { id: "asc" as const }];
+  // What the aggregates need, for every trust; the full rows only for the page shown.
+  const all = await db.trust.findMany({
+    where,
+    orderBy,
+    select: { id: true, riskRank: true, findings: true, accountId: true, externalAccountId: true, role: { select: { permissionSetId: true } } },
+  });
+  const shown = options.trustPage ? all.slice((options.trustPage - 1) * TRUST_PAGE_SIZE, options.trustPage * TRUST_PAGE_SIZE).map((t) => t.id) : null;
   const trusts = await db.trust.findMany({
-    where: { party, removedScanId: null, internal: false },
+    where: shown ? { id: { in: shown } } : where,
     include: { role: { select: { id: true, name: true, lastUsed: true, permissionSetId: true } } },
-    orderBy: [{ riskRank: "desc" }, { accountId: "asc" }],
+    orderBy,
   });
   const [events, historyTotal] = await Promise.all([
     db.changeEvent.findMany({
@@ -67,12 +87,12 @@ export async function vendorDetail(db: Db, summaries: PermissionSummaries, party
     }),
     db.changeEvent.count({ where: { party } }),
   ]);
-  if (trusts.length === 0 && historyTotal === 0) return null;
+  if (all.length === 0 && historyTotal === 0) return null;
 
   const [accounts, firstSeen, sets, userVendors] = await Promise.all([
     db.account.findMany({ where: { id: { in: [...new Set(trusts.map((t) => t.accountId))] } }, select: { id: true, name: true } }),
     db.scan.findMany({ where: { id: { in: [...new Set(trusts.map((t) => t.firstSeenScanId))] } }, select: { id: true, startedAt: true } }),
-    summaries.load(db, trusts.map((t) => t.role.permissionSetId)),
+    summaries.load(db, [...new Set(all.map((t) => t.role.permissionSetId))]),
     db.vendorAccount.findMany({ where: { source: "user" }, select: { vendor: { select: { name: true } } } }),
   ]);
   const accountName = new Map(accounts.map((a) => [a.id, a.name]));
@@ -97,18 +117,20 @@ export async function vendorDetail(db: Db, summaries: PermissionSummaries, party
     permissionSetId: t.role.permissionSetId,
   }));
 
-  const usedSets = [...new Set(rows.map((r) => r.permissionSetId))].map((id) => sets.get(id)!).filter(Boolean);
+  const usedSets = [...new Set(all.map((t) => t.role.permissionSetId))].map((id) => sets.get(id)!).filter(Boolean);
   const union = (pick: (s: PermissionSummary) => string[]) => [...new Set(usedSets.flatMap(pick))].sort();
   const findingCounts = new Map<FindingCode, number>();
-  for (const r of rows) for (const f of r.findings) findingCounts.set(f, (findingCounts.get(f) ?? 0) + 1);
+  for (const t of all) for (const f of t.findings as FindingCode[]) findingCounts.set(f, (findingCounts.get(f) ?? 0) + 1);
 
   return {
     party,
     name: partyLabel(party),
     source: vendorSource(party, new Set(userVendors.map((u) => u.vendor.name))),
-    risk: worstRisk(rows.map((r) => r.risk)),
-    externalAccounts: [...new Set(trusts.flatMap((t) => (t.externalAccountId ? [t.externalAccountId] : [])))].sort(),
+    risk: worstRisk(all.map((t) => RISKS[t.riskRank]!)),
+    externalAccounts: [...new Set(all.flatMap((t) => (t.externalAccountId ? [t.externalAccountId] : [])))].sort(),
     trusts: rows,
+    trustTotal: all.length,
+    accountCount: new Set(all.map((t) => t.accountId)).size,
     services: serviceLevels(usedSets),
     risky: {
       privilegeEscalation: union((s) => s.privilegeEscalation),

@@ -8,6 +8,7 @@ import { InventoryStore } from "@/lib/db/scanStore";
 import { setUserMapping } from "@/lib/db/vendorStore";
 import { reportPeriod } from "@/lib/reports/reportBasis";
 import { vendorReportFile } from "@/lib/reports/reportFiles";
+import { TRUST_PAGE_SIZE, vendorDetail } from "@/lib/queries/vendorDetail";
 import { importFiles } from "@/lib/scan/fileImport";
 import { silentProgress } from "@/lib/scan/progress";
 import { BIG_VENDOR, bigVendorRoleName, writeBigVendorExports } from "../helpers/bigVendor";
@@ -53,3 +54,18 @@ it("a vendor with 500 roles gets a complete review pack over many pages", async 
   for (let a = 0; a < ACCOUNTS; a++)
     for (const r of [ROLES, ROLES + 1]) expect(flat).toMatch(new RegExp(`TRUST_REMOVED.{0,120}${bigVendorRoleName(a, r)}`));
 }, 60_000);
+
+it("the vendor page shows its 500 trusts a page at a time, with totals, risk and findings over all of them", async () => {
+  const party = `vendor:${BIG_VENDOR.name}`;
+  const whole = (await vendorDetail(db.prisma, summaries, party))!;
+  const first = (await vendorDetail(db.prisma, summaries, party, { trustPage: 1 }))!;
+  const last = (await vendorDetail(db.prisma, summaries, party, { trustPage: 5 }))!;
+  expect(whole.trusts).toHaveLength(ACCOUNTS * ROLES);
+  expect(first.trusts).toHaveLength(TRUST_PAGE_SIZE);
+  expect(first).toMatchObject({ trustTotal: ACCOUNTS * ROLES, accountCount: ACCOUNTS, risk: whole.risk, findings: whole.findings, services: whole.services });
+  // Pages follow the whole list's order, without gaps or repeats.
+  const pages = await Promise.all([1, 2, 3, 4, 5].map((p) => vendorDetail(db.prisma, summaries, party, { trustPage: p })));
+  expect(pages.flatMap((p) => p!.trusts.map((t) => t.id))).toEqual(whole.trusts.map((t) => t.id));
+  expect(last.trusts.at(-1)!.id).toBe(whole.trusts.at(-1)!.id);
+  expect((await vendorDetail(db.prisma, summaries, party, { trustPage: 6 }))!.trusts).toEqual([]);
+});

@@ -11,7 +11,9 @@ import { Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
 import { AccountCell, RoleCell, TrustFactsCells } from "@/components/TrustCells";
 import { prisma, serverSummaries } from "@/lib/db/server";
-import { vendorDetail } from "@/lib/queries/vendorDetail";
+import { page, type SearchParams } from "@/lib/queries/params";
+import { TRUST_PAGE_SIZE, vendorDetail } from "@/lib/queries/vendorDetail";
+import { Pagination } from "@/components/Pagination";
 import { count } from "@/lib/web/format";
 import { vendorHref } from "@/lib/web/url";
 
@@ -22,25 +24,25 @@ export async function generateMetadata({ params }: { params: Promise<{ party: st
   return { title: decodeURIComponent((await params).party).replace(/^vendor:/, "") };
 }
 
-export default async function VendorPage({ params }: { params: Promise<{ party: string }> }) {
+export default async function VendorPage({ params, searchParams }: { params: Promise<{ party: string }>; searchParams: Promise<SearchParams> }) {
   await requirePageUser();
   const party = decodeURIComponent((await params).party);
-  const vendor = await vendorDetail(await prisma(), await serverSummaries(), party);
+  const query = await searchParams;
+  const vendor = await vendorDetail(await prisma(), await serverSummaries(), party, { trustPage: page(query) });
   if (!vendor) notFound();
-  const accounts = new Set(vendor.trusts.map((t) => t.accountId));
   return (
     <div>
       <PageHeader
         title={<span className="[overflow-wrap:anywhere]">{vendor.name}</span>}
         subtitle={
           <>
-            {vendor.source} · can assume {count(vendor.trusts.length, "role")} in {count(accounts.size, "account")}
+            {vendor.source} · can assume {count(vendor.trustTotal, "role")} in {count(vendor.accountCount, "account")}
             {vendor.externalAccounts.length ? <> · their accounts: {vendor.externalAccounts.join(", ")}</> : null}
           </>
         }
       >
         <span className="flex items-center gap-2 text-sm">
-          Overall risk <RiskBadge risk={vendor.trusts.length ? vendor.risk : null} />
+          Overall risk <RiskBadge risk={vendor.trustTotal ? vendor.risk : null} />
         </span>
         <DownloadLinks
           label="Review pack"
@@ -52,9 +54,9 @@ export default async function VendorPage({ params }: { params: Promise<{ party: 
         />
       </PageHeader>
 
-      {vendor.trusts.length === 0 ? <p className="mb-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">This party has no access any more; its history is below.</p> : null}
+      {vendor.trustTotal === 0 ? <p className="mb-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">This party has no access any more; its history is below.</p> : null}
 
-      {vendor.trusts.length > 0 ? (
+      {vendor.trustTotal > 0 ? (
         <Section title="Where it can get in">
           <DataTable
             caption="Accounts and roles this vendor can assume"
@@ -92,6 +94,7 @@ export default async function VendorPage({ params }: { params: Promise<{ party: 
               </tr>
             ))}
           </DataTable>
+          <Pagination path={vendorHref(party)} params={query} page={page(query)} pageSize={TRUST_PAGE_SIZE} total={vendor.trustTotal} />
         </Section>
       ) : null}
 
