@@ -1,3 +1,4 @@
+import { VendorNameCell } from "@/components/TrustCells";
 import { requirePageUser } from "@/lib/auth/access";
 import Link from "next/link";
 import { TrendChart } from "@/components/charts/TrendChart";
@@ -15,7 +16,6 @@ import { RISKS } from "@/lib/analysis/risk";
 import { prisma } from "@/lib/db/server";
 import { overview } from "@/lib/queries/overview";
 import { count } from "@/lib/web/format";
-import { vendorHref } from "@/lib/web/url";
 
 export const dynamic = "force-dynamic";
 
@@ -81,11 +81,7 @@ export default async function OverviewPage() {
           <DataTable caption="The five riskiest vendors" head={<><Th>Vendor</Th><Th>Risk</Th><Th>Trusts</Th><Th>Findings</Th></>}>
             {data.riskiest.map((v) => (
               <tr key={v.party}>
-                <Td>
-                  <Link href={vendorHref(v.party)} className="[overflow-wrap:anywhere] font-medium underline">
-                    {v.name}
-                  </Link>
-                </Td>
+                <VendorNameCell party={v.party} name={v.name} />
                 <Td>
                   <RiskBadge risk={v.risk} />
                 </Td>

@@ -22,6 +22,18 @@ export function PartyCell({ party, partyName, internal }: { party: string; party
   );
 }
 
+/** A vendor's name linking to its page, in the vendor lists; `children` adds a line below. */
+export function VendorNameCell({ party, name, children }: { party: string; name: string; children?: React.ReactNode }) {
+  return (
+    <Td className="max-w-xs">
+      <Link href={vendorHref(party)} className="[overflow-wrap:anywhere] font-medium underline">
+        {name}
+      </Link>
+      {children}
+    </Td>
+  );
+}
+
 export function AccountCell({ id, name }: { id: string; name?: string | null }) {
   return (
     <Td>

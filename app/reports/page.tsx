@@ -1,5 +1,5 @@
+import { VendorNameCell } from "@/components/TrustCells";
 import { requirePageUser } from "@/lib/auth/access";
-import Link from "next/link";
 import { DataTable, Td } from "@/components/DataTable";
 import { DownloadLinks } from "@/components/DownloadLinks";
 import { EmptyState } from "@/components/EmptyState";
@@ -74,11 +74,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 const base = `${vendorHref(v.party)}/report?${periodQuery}`;
                 return (
                   <tr key={v.party}>
-                    <Td className="max-w-xs">
-                      <Link href={vendorHref(v.party)} className="[overflow-wrap:anywhere] font-medium underline">
-                        {v.name}
-                      </Link>
-                    </Td>
+                    <VendorNameCell party={v.party} name={v.name} />
                     <Td>
                       <RiskBadge risk={v.risk} />
                     </Td>

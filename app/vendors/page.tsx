@@ -1,3 +1,4 @@
+import { VendorNameCell } from "@/components/TrustCells";
 import { requirePageUser } from "@/lib/auth/access";
 import Link from "next/link";
 import { DataTable, Raw, Td } from "@/components/DataTable";
@@ -16,7 +17,6 @@ import { FINDINGS, vendorFilters } from "@/lib/queries/filters";
 import type { SearchParams } from "@/lib/queries/params";
 import { listVendors } from "@/lib/queries/vendors";
 import { count } from "@/lib/web/format";
-import { vendorHref } from "@/lib/web/url";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Vendors" };
@@ -72,12 +72,9 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
           >
             {result.rows.map((v) => (
               <tr key={v.party}>
-                <Td className="max-w-xs">
-                  <Link href={vendorHref(v.party)} className="[overflow-wrap:anywhere] font-medium underline">
-                    {v.name}
-                  </Link>
+                <VendorNameCell party={v.party} name={v.name}>
                   <span className="block text-xs text-slate-500">{v.source}</span>
-                </Td>
+                </VendorNameCell>
                 <Td>
                   <RiskBadge risk={v.risk} />
                 </Td>

@@ -4,6 +4,7 @@
  * route and action of the build as nobody and as a viewer, so an unguarded one fails the tests.
  */
 import { headers } from "next/headers";
+import { cache } from "react";
 import { forbidden, redirect, unauthorized } from "next/navigation";
 import { AUDIT, type AuditAction } from "../audit/auditActions";
 import { recordAudit, type AuditActor } from "../audit/auditLog";
@@ -28,10 +29,11 @@ async function userFrom(requestHeaders: Headers): Promise<SignedInUser | null> {
   return { id, email, name, role };
 }
 
-/** The signed-in user of this request, or null. */
-export async function currentUser(): Promise<SignedInUser | null> {
-  return userFrom(await headers());
-}
+/**
+ * The signed-in user of this request, or null. Looked up once per render: the layout, the page
+ * and its metadata all ask.
+ */
+export const currentUser = cache(async (): Promise<SignedInUser | null> => userFrom(await headers()));
 
 export function actorOf(user: SignedInUser | null, requestHeaders: Headers): AuditActor {
   return { actorId: user?.id ?? null, actor: user?.email ?? null, ...requestInfo(requestHeaders) };
@@ -48,7 +50,7 @@ function loginPath(next: string | null): string {
 /** For pages: the signed-in user with at least `required`; anyone else is sent to sign in, or refused (403). */
 export async function requirePageUser(required: Role = "viewer"): Promise<SignedInUser> {
   const requestHeaders = await headers();
-  const user = await userFrom(requestHeaders);
+  const user = await currentUser();
   if (!user) redirect(loginPath(requestHeaders.get(PATH_HEADER)));
   if (!hasRole(user.role, required)) {
     await auditDenied(user, requestHeaders, requestHeaders.get(PATH_HEADER) ?? "page", `needs ${required}`);

@@ -18,6 +18,15 @@ export const DEFAULT_MEMBER_ROLE: MemberRoleSettings = {
   durationSeconds: 3600,
 };
 
+/** The member role as configured: flags win over VENDORSCOPE_MEMBER_ROLE / VENDORSCOPE_EXTERNAL_ID, then the default. */
+export function configuredMemberRole(overrides: { roleName?: string; externalId?: string } = {}): MemberRoleSettings {
+  return {
+    ...DEFAULT_MEMBER_ROLE,
+    roleName: overrides.roleName ?? (process.env.VENDORSCOPE_MEMBER_ROLE || DEFAULT_MEMBER_ROLE.roleName),
+    externalId: overrides.externalId ?? (process.env.VENDORSCOPE_EXTERNAL_ID || undefined),
+  };
+}
+
 /** Refresh this long before expiry, so no call starts with credentials about to lapse. */
 const REFRESH_BEFORE_MS = 5 * 60 * 1000;
 

@@ -2,7 +2,7 @@ import { AUDIT } from "../audit/auditActions";
 import { recordAudit } from "../audit/auditLog";
 import { cliActor, cliUser } from "./cliActor";
 import { DEFAULT_AWS_SETTINGS } from "../aws/clients";
-import { DEFAULT_MEMBER_ROLE } from "../aws/memberCredentials";
+import { configuredMemberRole, DEFAULT_MEMBER_ROLE } from "../aws/memberCredentials";
 import { InputPathError } from "../collect/inputFiles";
 import { ScanInProgressError } from "../db/scanLock";
 import type { ScanResult } from "../db/scanStore";
@@ -85,11 +85,10 @@ Exit status: 0 every account read, 3 some accounts failed (their last inventory 
               executorFor(db, values.executor),
               {
                 aws: { ...DEFAULT_AWS_SETTINGS, region: typeof values.region === "string" ? values.region : DEFAULT_AWS_SETTINGS.region },
-                memberRole: {
-                  ...DEFAULT_MEMBER_ROLE,
-                  roleName: typeof values["role-name"] === "string" ? values["role-name"] : process.env.VENDORSCOPE_MEMBER_ROLE || DEFAULT_MEMBER_ROLE.roleName,
-                  externalId: typeof values["external-id"] === "string" ? values["external-id"] : process.env.VENDORSCOPE_EXTERNAL_ID || undefined,
-                },
+                memberRole: configuredMemberRole({
+                  roleName: typeof values["role-name"] === "string" ? values["role-name"] : undefined,
+                  externalId: typeof values["external-id"] === "string" ? values["external-id"] : undefined,
+                }),
                 concurrency,
                 trigger: "cli",
                 startedBy: cliUser(),

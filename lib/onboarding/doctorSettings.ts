@@ -1,14 +1,10 @@
 /** The AWS settings a scan would use, from the environment (and CLI flags), for the doctor. */
 import { DEFAULT_AWS_SETTINGS, type AwsSettings } from "../aws/clients";
-import { DEFAULT_MEMBER_ROLE, type MemberRoleSettings } from "../aws/memberCredentials";
+import { configuredMemberRole, type MemberRoleSettings } from "../aws/memberCredentials";
 
 export function scanSettings(overrides: { roleName?: string; externalId?: string; region?: string } = {}): { aws: AwsSettings; memberRole: MemberRoleSettings } {
   return {
     aws: { ...DEFAULT_AWS_SETTINGS, maxAttempts: 3, callTimeoutMs: 10_000, region: overrides.region ?? DEFAULT_AWS_SETTINGS.region },
-    memberRole: {
-      ...DEFAULT_MEMBER_ROLE,
-      roleName: overrides.roleName ?? (process.env.VENDORSCOPE_MEMBER_ROLE || DEFAULT_MEMBER_ROLE.roleName),
-      externalId: overrides.externalId ?? (process.env.VENDORSCOPE_EXTERNAL_ID || undefined),
-    },
+    memberRole: configuredMemberRole(overrides),
   };
 }

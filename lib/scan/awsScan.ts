@@ -12,6 +12,11 @@ import { forEachConcurrent, WriteLimiter, type ScanProgress } from "./progress";
 export type { AwsScanOptions } from "./awsScanStart";
 
 export const DEFAULT_CONCURRENCY = 16;
+
+/** Accounts read at once by scans nobody gave a number: VENDORSCOPE_CONCURRENCY, else the default. */
+export function configuredConcurrency(): number {
+  return Number(process.env.VENDORSCOPE_CONCURRENCY) || DEFAULT_CONCURRENCY;
+}
 /** How often a running scan looks for a cancel request stored by another process. */
 const CANCEL_POLL_MS = 2000;
 

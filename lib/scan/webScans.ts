@@ -3,9 +3,9 @@
  * the configured executor; the page returns at once and the live progress shows the rest.
  */
 import { DEFAULT_AWS_SETTINGS } from "../aws/clients";
-import { DEFAULT_MEMBER_ROLE } from "../aws/memberCredentials";
+import { configuredMemberRole } from "../aws/memberCredentials";
 import type { InventoryStore } from "../db/scanStore";
-import { DEFAULT_CONCURRENCY } from "./awsScan";
+import { configuredConcurrency } from "./awsScan";
 import { configuredExecutor, runLiveScan } from "./executor";
 import { silentProgress } from "./progress";
 
@@ -22,8 +22,8 @@ export async function startScanInBackground(store: InventoryStore, trigger: stri
     executor,
     {
       aws: DEFAULT_AWS_SETTINGS,
-      memberRole: { ...DEFAULT_MEMBER_ROLE, roleName: process.env.VENDORSCOPE_MEMBER_ROLE || DEFAULT_MEMBER_ROLE.roleName, externalId: process.env.VENDORSCOPE_EXTERNAL_ID || undefined },
-      concurrency: Number(process.env.VENDORSCOPE_CONCURRENCY) || DEFAULT_CONCURRENCY,
+      memberRole: configuredMemberRole(),
+      concurrency: configuredConcurrency(),
       trigger,
       startedBy,
     },

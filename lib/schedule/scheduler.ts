@@ -4,10 +4,10 @@
  * still running, the run is recorded as skipped.
  */
 import { DEFAULT_AWS_SETTINGS } from "../aws/clients";
-import { DEFAULT_MEMBER_ROLE } from "../aws/memberCredentials";
+import { configuredMemberRole } from "../aws/memberCredentials";
 import { ScanInProgressError } from "../db/scanLock";
 import type { InventoryStore, ScanResult } from "../db/scanStore";
-import { DEFAULT_CONCURRENCY } from "../scan/awsScan";
+import { configuredConcurrency } from "../scan/awsScan";
 import { runLiveScan, type ExecutorKind } from "../scan/executor";
 import { silentProgress, type ScanProgress } from "../scan/progress";
 import { claimDueRun, effectiveSchedule } from "./schedule";
@@ -39,8 +39,8 @@ export function startScheduler(store: InventoryStore, executor: ExecutorKind, ev
       executor,
       {
         aws: DEFAULT_AWS_SETTINGS,
-        memberRole: { ...DEFAULT_MEMBER_ROLE, roleName: process.env.VENDORSCOPE_MEMBER_ROLE || DEFAULT_MEMBER_ROLE.roleName, externalId: process.env.VENDORSCOPE_EXTERNAL_ID || undefined },
-        concurrency: Number(process.env.VENDORSCOPE_CONCURRENCY) || DEFAULT_CONCURRENCY,
+        memberRole: configuredMemberRole(),
+        concurrency: configuredConcurrency(),
         trigger: "schedule",
         startedBy: `schedule (${schedule.cron} ${schedule.timezone})`,
       },
