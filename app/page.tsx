@@ -15,7 +15,7 @@ import { FINDING_RULES } from "@/lib/analysis/findings";
 import { RISKS } from "@/lib/analysis/risk";
 import { prisma } from "@/lib/db/server";
 import { overview } from "@/lib/queries/overview";
-import { count } from "@/lib/web/format";
+import { count } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -77,7 +77,7 @@ export default async function OverviewPage() {
       </Section>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Section title="Riskiest vendors" actions={<Link href="/vendors" className="text-sm underline">All vendors</Link>}>
+        <Section title="Riskiest vendors" toolbar={<Link href="/vendors" className="text-sm underline">All vendors</Link>}>
           <DataTable caption="The five riskiest vendors" head={<><Th>Vendor</Th><Th>Risk</Th><Th>Trusts</Th><Th>Findings</Th></>}>
             {data.riskiest.map((v) => (
               <tr key={v.party}>
@@ -98,7 +98,7 @@ export default async function OverviewPage() {
           </DataTable>
         </Section>
 
-        <Section title="What changed in the last scan" actions={lastScan ? <Link href={`/scans/${lastScan.id}`} className="text-sm underline">{count(lastScan.changes, "change")}</Link> : null}>
+        <Section title="What changed in the last scan" toolbar={lastScan ? <Link href={`/scans/${lastScan.id}`} className="text-sm underline">{count(lastScan.changes, "change")}</Link> : null}>
           {data.lastChanges.length === 0 ? (
             <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">Nothing changed.</p>
           ) : (
@@ -130,7 +130,7 @@ export default async function OverviewPage() {
             {data.staleAccounts.map((a) => (
               <tr key={a.id}>
                 <Td>
-                  <Link href={`/accounts/${a.id}`} className="font-mono underline">
+                  <Link href={`/accounts/${a.id}`} className="whitespace-nowrap font-mono underline">
                     {a.id}
                   </Link>{" "}
                   {a.name}

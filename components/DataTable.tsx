@@ -4,9 +4,9 @@ import type { ReactNode } from "react";
 export function DataTable({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
+      <table className="data-table w-full min-w-[48rem] border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-100 text-slate-600">
+        <thead className="bg-slate-100 text-slate-600 [overflow-wrap:normal]">
           <tr>{head}</tr>
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">{children}</tbody>
@@ -16,7 +16,7 @@ export function DataTable({ caption, head, children }: { caption: string; head: 
 }
 
 export function Td({ children, className = "" }: { children?: ReactNode; className?: string }) {
-  return <td className={`px-3 py-2 ${className}`}>{children}</td>;
+  return <td className={className || undefined}>{children}</td>;
 }
 
 /** Text from AWS: kept intact, wrapped anywhere so a 500-character name can't widen the page. */

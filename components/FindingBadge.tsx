@@ -19,22 +19,22 @@ const SHORT: Record<FindingCode, string> = {
 
 const SEVERE = new Set<FindingCode>(["WILDCARD_PRINCIPAL", "OIDC_UNRESTRICTED", "ADMIN_ACCESS", "PRIVILEGE_ESCALATION", "NO_EXTERNAL_ID"]);
 
+/** A finding as a short word; its look is the `finding-badge` class (app/globals.css): big tables repeat it thousands of times. */
 export function FindingBadge({ code }: { code: FindingCode }) {
   return (
-    <span
-      title={`${code}: ${findingRule(code)?.title ?? ""}`}
-      className={`mr-1 mb-1 inline-block whitespace-nowrap rounded border px-1.5 py-0.5 text-xs ${SEVERE.has(code) ? "border-red-300 bg-red-50 text-red-800" : "border-slate-300 bg-white text-slate-700"}`}
-    >
+    <span title={`${code}: ${findingRule(code)?.title ?? ""}`} className={SEVERE.has(code) ? "finding-badge severe" : "finding-badge"}>
       {SHORT[code] ?? code}
     </span>
   );
 }
 
+/** A trust's findings, the severe ones first. */
 export function FindingList({ codes }: { codes: readonly FindingCode[] }) {
   if (codes.length === 0) return <span className="text-slate-400">none</span>;
+  const ordered = [...codes.filter((c) => SEVERE.has(c)), ...codes.filter((c) => !SEVERE.has(c))];
   return (
     <span className="inline-flex flex-wrap">
-      {codes.map((c) => (
+      {ordered.map((c) => (
         <FindingBadge key={c} code={c} />
       ))}
     </span>

@@ -12,7 +12,8 @@ export function PageHeader({ title, subtitle, children }: { title: ReactNode; su
   );
 }
 
-export function Section({ title, id, children, actions }: { title: string; id?: string; children: ReactNode; actions?: ReactNode }) {
+/** A titled section; `toolbar` (links, downloads) sits at the right of its heading. */
+export function Section({ title, id, children, toolbar }: { title: string; id?: string; children: ReactNode; toolbar?: ReactNode }) {
   const headingId = id ?? title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   return (
     <section aria-labelledby={headingId} className="mb-8 min-w-0">
@@ -20,7 +21,7 @@ export function Section({ title, id, children, actions }: { title: string; id?: 
         <h2 id={headingId} className="text-lg font-semibold">
           {title}
         </h2>
-        {actions}
+        {toolbar}
       </div>
       {children}
     </section>

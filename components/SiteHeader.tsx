@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { signOut } from "@/app/authActions";
 import type { SignedInUser } from "@/lib/auth/access";
 import { hasRole } from "@/lib/auth/roles";
 
@@ -22,7 +21,8 @@ const ADMIN_LINKS = [
   ["/audit", "Audit log"],
 ] as const;
 
-export function SiteHeader({ user }: { user: SignedInUser | null }) {
+/** `signOut` is the app's server action (app/authServerActions.ts), passed in so components don't import from app/. */
+export function SiteHeader({ user, signOut }: { user: SignedInUser | null; signOut: () => Promise<void> }) {
   const links = user ? [...LINKS, ...(hasRole(user.role, "admin") ? ADMIN_LINKS : [])] : [];
   return (
     <header className="border-b border-slate-200 bg-white">

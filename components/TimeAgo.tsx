@@ -1,4 +1,4 @@
-import { absoluteTime, relativeTime } from "@/lib/web/format";
+import { absoluteTime, relativeTime } from "@/lib/format";
 
 /** A date as relative time with the absolute time beside it (below it when compact). */
 export function TimeAgo({ date, compact = false }: { date: Date | string | null; compact?: boolean }) {

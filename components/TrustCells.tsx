@@ -10,7 +10,7 @@ import { RiskBadge } from "./RiskBadge";
 
 export function PartyCell({ party, partyName, internal }: { party: string; partyName: string; internal: boolean }) {
   return (
-    <Td className="max-w-[14rem]">
+    <Td className="min-w-[8rem] max-w-[14rem]">
       {internal ? (
         <span className="text-slate-500">internal</span>
       ) : (
@@ -25,7 +25,7 @@ export function PartyCell({ party, partyName, internal }: { party: string; party
 /** A vendor's name linking to its page, in the vendor lists; `children` adds a line below. */
 export function VendorNameCell({ party, name, children }: { party: string; name: string; children?: React.ReactNode }) {
   return (
-    <Td className="max-w-xs">
+    <Td className="min-w-[9rem] max-w-xs">
       <Link href={vendorHref(party)} className="[overflow-wrap:anywhere] font-medium underline">
         {name}
       </Link>
@@ -37,7 +37,7 @@ export function VendorNameCell({ party, name, children }: { party: string; name:
 export function AccountCell({ id, name }: { id: string; name?: string | null }) {
   return (
     <Td>
-      <Link href={`/accounts/${id}`} className="font-mono underline">
+      <Link href={`/accounts/${id}`} className="whitespace-nowrap font-mono underline">
         {id}
       </Link>
       {name ? <span className="block text-xs text-slate-500">{name}</span> : null}
@@ -47,8 +47,8 @@ export function AccountCell({ id, name }: { id: string; name?: string | null }) 
 
 export function RoleCell({ id, name, admin = false }: { id: number; name: string; admin?: boolean }) {
   return (
-    <Td className="max-w-xs">
-      <Link href={`/roles/${id}`} className="underline">
+    <Td className="min-w-[9rem] max-w-xs">
+      <Link href={`/roles/${id}`} className="[overflow-wrap:anywhere] underline">
         {name}
       </Link>
       {admin ? <span className="ml-1 text-xs font-semibold text-red-700">admin</span> : null}
@@ -60,7 +60,7 @@ export function RoleCell({ id, name, admin = false }: { id: number; name: string
 export function TrustFactsCells({ principal, note, externalId, risk, findings }: { principal: string; note?: React.ReactNode; externalId: string | null; risk: Risk; findings: FindingCode[] }) {
   return (
     <>
-      <Td className="max-w-xs">
+      <Td className="min-w-[12rem] max-w-xs">
         <Raw>{principal}</Raw>
         {note}
       </Td>

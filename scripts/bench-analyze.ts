@@ -1,22 +1,36 @@
 /**
- * npm run bench:analyze [-- --accounts 1000 --roles 300 --vendor-share 0.05 --encoding object|url]
+ * npm run bench:analyze [-- --accounts 200 --roles 300 --vendor-share 0.05 --encoding object|url --profile shared,diverse --keep]
  *
  * Generates a synthetic organization one account at a time (an export as JSON text, as a
- * file would hold it), parses and analyses it, and prints throughput and peak memory.
- * Generation time is excluded from the analysis figures.
+ * file would hold it) in each profile, and measures (1) the analysis in this process (JSON.parse
+ * and analysis; generation excluded) and (2) what a user waits for: the whole
+ * `vendorscope analyze DIR --json` process on the files written out (start, reading, parsing,
+ * analysis, output to a pipe), with its peak memory (max RSS, from GNU time when installed).
+ *
+ * Profiles: `shared` — roles attach a few of 44 policies shared by every account (what AWS
+ * managed policies look like: the analysis memo's best case); `diverse` — every account has
+ * 30 customer-managed policies of its own, each role attaches 1–3 of them plus an inline
+ * policy for 20% of roles (thousands of distinct combinations); 5% of roles trust vendors,
+ * 10% other member accounts.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { AccountAnalyzer } from "../lib/analysis/accountAnalyzer";
 import { AnalysisRun } from "../lib/analysis/analysisRun";
 import { VendorDirectory } from "../lib/analysis/vendorList";
 import { loadActionCatalog } from "../lib/catalog/iamActions";
+import { runTimedCli } from "./timedCli";
 
 const { values } = parseArgs({
   options: {
-    accounts: { type: "string", default: "1000" },
+    accounts: { type: "string", default: "200" },
     roles: { type: "string", default: "300" },
     "vendor-share": { type: "string", default: "0.05" },
     encoding: { type: "string", default: "object" },
+    profile: { type: "string", default: "shared,diverse" },
+    keep: { type: "boolean", default: false },
   },
 });
 const ACCOUNTS = Number(values.accounts);
@@ -53,8 +67,36 @@ const VENDOR_POLICIES = SHARED_POLICIES.slice(0, 4).map((p) => p.arn);
 const VENDOR_ACCOUNTS = Array.from({ length: 60 }, (_, i) => String(400000000000 + i * 7919));
 const SERVICE_PRINCIPALS = ["lambda.amazonaws.com", "ec2.amazonaws.com", "ecs-tasks.amazonaws.com", "glue.amazonaws.com"];
 
-function accountExport(accountId: string, index: number): string {
-  const encode = (d: object) => (URL_ENCODED ? encodeURIComponent(JSON.stringify(d)) : d);
+const encode = (d: object) => (URL_ENCODED ? encodeURIComponent(JSON.stringify(d)) : d);
+
+/** One RoleDetailList entry. */
+function roleEntry(accountId: string, index: number, r: number, trust: object, attached: string[], inline: object[], used: boolean) {
+  return {
+    Path: "/",
+    RoleName: `role-${r}`,
+    RoleId: `AROA${String(index).padStart(6, "0")}${String(r).padStart(10, "0")}`,
+    Arn: `arn:aws:iam::${accountId}:role/role-${r}`,
+    CreateDate: "2024-01-01T00:00:00Z",
+    AssumeRolePolicyDocument: encode(doc([trust])),
+    RolePolicyList: inline,
+    AttachedManagedPolicies: [...new Set(attached)].map((arn) => ({ PolicyArn: arn, PolicyName: arn.split("/").pop() })),
+    RoleLastUsed: used ? { LastUsedDate: "2026-11-01T00:00:00Z", Region: "us-east-1" } : {},
+    Tags: [],
+  };
+}
+
+/** The account's export: its roles and managed policies (each with one default version). */
+function exportText(roles: object[], policies: readonly { arn: string; document: object }[]): string {
+  const Policies = policies.map((p) => ({
+    PolicyName: p.arn.split("/").pop(),
+    Arn: p.arn,
+    DefaultVersionId: "v1",
+    PolicyVersionList: [{ Document: encode(p.document), VersionId: "v1", IsDefaultVersion: true }],
+  }));
+  return JSON.stringify({ RoleDetailList: roles, UserDetailList: [], GroupDetailList: [], Policies });
+}
+
+function sharedAccountExport(accountId: string, index: number): string {
   const roles = Array.from({ length: ROLES }, (_, r) => {
     const vendor = random() < VENDOR_SHARE;
     const internal = !vendor && random() < 0.02;
@@ -69,50 +111,95 @@ function accountExport(accountId: string, index: number): string {
       !vendor && random() < 0.2
         ? [{ PolicyName: "app", PolicyDocument: encode(doc([{ Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: `arn:aws:s3:::bucket-${index}-${r}/*` }])) }]
         : [];
-    return {
-      Path: "/",
-      RoleName: `role-${r}`,
-      RoleId: `AROA${String(index).padStart(6, "0")}${String(r).padStart(10, "0")}`,
-      Arn: `arn:aws:iam::${accountId}:role/role-${r}`,
-      CreateDate: "2024-01-01T00:00:00Z",
-      AssumeRolePolicyDocument: encode(doc([{ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole", ...condition }])),
-      RolePolicyList: inline,
-      AttachedManagedPolicies: [...new Set(attached)].map((arn) => ({ PolicyArn: arn, PolicyName: arn.split("/").pop() })),
-      RoleLastUsed: random() < 0.5 ? { LastUsedDate: "2026-11-01T00:00:00Z", Region: "us-east-1" } : {},
-      Tags: [],
-    };
+    return roleEntry(accountId, index, r, { Effect: "Allow", Principal: principal, Action: "sts:AssumeRole", ...condition }, attached, inline, random() < 0.5);
   });
-  const Policies = SHARED_POLICIES.map((p) => ({
-    PolicyName: p.arn.split("/").pop(),
-    Arn: p.arn,
-    DefaultVersionId: "v1",
-    PolicyVersionList: [{ Document: encode(p.document), VersionId: "v1", IsDefaultVersion: true }],
-  }));
-  return JSON.stringify({ RoleDetailList: roles, UserDetailList: [], GroupDetailList: [], Policies });
+  return exportText(roles, SHARED_POLICIES);
 }
 
+const ACTION_VERBS = ["Get*", "List*", "Describe*", "Put*", "Delete*", "Create*", "Update*", "Start*", "Stop*", "Tag*", "*"];
+const MORE_SERVICES = [...SERVICES, "iam", "sts", "cloudformation", "codebuild", "sagemaker", "redshift", "elasticloadbalancing", "autoscaling", "route53", "apigateway", "events", "states", "kinesis", "firehose", "es"];
+const MEMBER_COUNT = () => ACCOUNTS;
+
+/** mulberry32: the diverse profile needs a generator without a short cycle (the one above has one). */
+let diverseSeed = 42;
+function diverseRandom(): number {
+  diverseSeed = (diverseSeed + 0x6d2b79f5) | 0;
+  let t = Math.imul(diverseSeed ^ (diverseSeed >>> 15), 1 | diverseSeed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pickDiverse = <T>(list: readonly T[]): T => list[Math.floor(diverseRandom() * list.length)]!;
+
+/** A customer-managed policy as teams write them: a few statements over a few services, some Denies, some NotAction. */
+function teamPolicy(): object {
+  const statements = Array.from({ length: 1 + Math.floor(diverseRandom() * 4) }, () => {
+    const actions = Array.from({ length: 1 + Math.floor(diverseRandom() * 6) }, () => `${pickDiverse(MORE_SERVICES)}:${pickDiverse(ACTION_VERBS)}`);
+    const roll = diverseRandom();
+    if (roll < 0.08) return { Effect: "Deny", Action: actions, Resource: "*" };
+    if (roll < 0.13) return { Effect: "Allow", NotAction: [`${pickDiverse(MORE_SERVICES)}:*`, "iam:*"], Resource: "*" };
+    return { Effect: "Allow", Action: actions, Resource: diverseRandom() < 0.6 ? "*" : `arn:aws:${pickDiverse(SERVICES)}:::res-${Math.floor(diverseRandom() * 1e6)}/*` };
+  });
+  return doc(statements);
+}
+
+function diverseAccountExport(accountId: string, index: number): string {
+  const policies = Array.from({ length: 30 }, (_, i) => ({ arn: `arn:aws:iam::${accountId}:policy/team-${i}`, document: teamPolicy() }));
+  const roles = Array.from({ length: ROLES }, (_, r) => {
+    const roll = diverseRandom();
+    const principal =
+      roll < 0.05
+        ? { AWS: diverseRandom() < 0.5 ? `arn:aws:iam::${pickDiverse(VENDOR_ACCOUNTS)}:root` : `arn:aws:iam::${pickDiverse(VENDOR_ACCOUNTS)}:role/integration-${Math.floor(diverseRandom() * 5)}` }
+        : roll < 0.15
+          ? { AWS: `arn:aws:iam::${100000000000 + Math.floor(diverseRandom() * MEMBER_COUNT())}:root` }
+          : { Service: pickDiverse(SERVICE_PRINCIPALS) };
+    const condition = roll < 0.05 && diverseRandom() < 0.7 ? { Condition: { StringEquals: { "sts:ExternalId": `ext-${index}-${r}` } } } : {};
+    const attached = Array.from({ length: 1 + Math.floor(diverseRandom() * 3) }, () => pickDiverse(policies).arn);
+    const inline = diverseRandom() < 0.2 ? [{ PolicyName: "inline", PolicyDocument: encode(teamPolicy()) }] : [];
+    return roleEntry(accountId, index, r, { Effect: "Allow", Principal: principal, Action: "sts:AssumeRole", ...condition }, attached, inline, diverseRandom() < 0.5);
+  });
+  return exportText(roles, policies);
+}
+
+const PROFILES = { shared: sharedAccountExport, diverse: diverseAccountExport } as const;
 const catalog = await loadActionCatalog();
-const run = new AnalysisRun(new AccountAnalyzer(catalog));
-let analysisMs = 0;
-let bytes = 0;
-for (let a = 0; a < ACCOUNTS; a++) {
-  const accountId = String(100000000000 + a);
-  const text = accountExport(accountId, a);
-  bytes += text.length;
-  const start = performance.now();
-  run.add(`${accountId}.json`, JSON.parse(text));
-  analysisMs += performance.now() - start;
-}
-const start = performance.now();
-const report = run.report({ vendors: new VendorDirectory(), now: new Date() });
-analysisMs += performance.now() - start;
-
 const roles = ACCOUNTS * ROLES;
-const stats = run.analyzer.stats;
-console.log(`synthetic organization: ${ACCOUNTS} accounts × ${ROLES} roles = ${roles.toLocaleString("en-US")} roles, ${(bytes / 1e6).toFixed(0)} MB of ${URL_ENCODED ? "URL-encoded" : "object"} exports`);
-console.log(`trusts found:           ${report.trusts.length.toLocaleString("en-US")} (${report.trusts.filter((t) => !t.internal).length.toLocaleString("en-US")} third-party), ${report.errors.length} errors`);
-console.log(`distinct analysed:      ${stats.trustDocuments.toLocaleString("en-US")} trust documents, ${stats.permissionDocuments} permission documents, ${stats.permissionSets} permission sets`);
-console.log(`analysis time:          ${(analysisMs / 1000).toFixed(2)} s (JSON.parse + analysis, generation excluded)`);
-console.log(`throughput:             ${Math.round(roles / (analysisMs / 1000)).toLocaleString("en-US")} roles/s`);
-console.log(`peak memory (max RSS):  ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+const rate = (seconds: number) => `${Math.round(roles / seconds).toLocaleString("en-US")} roles/s`;
+
+
+for (const profile of values.profile!.split(",") as (keyof typeof PROFILES)[]) {
+  seed = 42;
+  diverseSeed = 42;
+  const generate = PROFILES[profile];
+  const dir = mkdtempSync(join(tmpdir(), `vendorscope-bench-${profile}-`));
+  const run = new AnalysisRun(new AccountAnalyzer(catalog));
+  let analysisMs = 0;
+  let bytes = 0;
+  try {
+    const members = Array.from({ length: ACCOUNTS }, (_, a) => String(100000000000 + a));
+    writeFileSync(join(dir, "list-accounts.json"), JSON.stringify({ Accounts: members.map((id) => ({ Id: id, Arn: `arn:aws:organizations::${members[0]}:account/o-bench/${id}`, Name: `account-${id}`, Status: "ACTIVE" })) }));
+    run.add("list-accounts.json", { Accounts: members.map((id) => ({ Id: id, Arn: `arn:aws:organizations::${members[0]}:account/o-bench/${id}`, Name: `account-${id}`, Status: "ACTIVE" })) });
+    mkdirSync(dir, { recursive: true });
+    for (let a = 0; a < ACCOUNTS; a++) {
+      const text = generate(members[a]!, a);
+      bytes += text.length;
+      writeFileSync(join(dir, `${members[a]}.json`), text);
+      const start = performance.now();
+      run.add(`${members[a]}.json`, JSON.parse(text));
+      analysisMs += performance.now() - start;
+    }
+    const start = performance.now();
+    const inventory = run.inventoryDocument({ vendors: new VendorDirectory(), now: new Date() });
+    analysisMs += performance.now() - start;
+    const stats = run.analyzer.stats;
+    const endToEnd = await runTimedCli(["analyze", dir, "--json"]);
+    console.log(`\nprofile ${profile}: ${ACCOUNTS} accounts × ${ROLES} roles = ${roles.toLocaleString("en-US")} roles, ${(bytes / 1e6).toFixed(0)} MB of ${URL_ENCODED ? "URL-encoded" : "object"} exports`);
+    console.log(`  trusts found:           ${inventory.trusts.length.toLocaleString("en-US")} (${inventory.trusts.filter((t) => !t.internal).length.toLocaleString("en-US")} third-party), ${inventory.errors.length} errors`);
+    console.log(`  distinct analysed:      ${stats.trustDocuments.toLocaleString("en-US")} trust documents, ${stats.permissionDocuments.toLocaleString("en-US")} permission documents, ${stats.permissionSets.toLocaleString("en-US")} permission sets`);
+    console.log(`  in this process:        ${(analysisMs / 1000).toFixed(2)} s, ${rate(analysisMs / 1000)} (JSON.parse + analysis)`);
+    console.log(`  vendorscope analyze --json: exit ${endToEnd.code}, ${endToEnd.seconds.toFixed(2)} s, ${rate(endToEnd.seconds)} end to end, ${(endToEnd.bytes / 1e6).toFixed(0)} MB output, peak RSS ${endToEnd.maxRssMb === null ? "unknown (no GNU time)" : `${endToEnd.maxRssMb.toFixed(0)} MB`}`);
+  } finally {
+    if (values.keep) console.log(`  files kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
 process.exit(0);

@@ -11,9 +11,9 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { loadActionCatalog } from "../lib/catalog/iamActions";
 import { openDatabase } from "../lib/db/client";
-import { InventoryStore } from "../lib/db/scanStore";
-import { unpackExport } from "../lib/scan/rawExport";
-import { createPostgresDatabase, tableCounts } from "../tests/helpers/database";
+import { InventoryStore } from "../lib/db/inventoryStore";
+import { unpackExport } from "../lib/db/rawExport";
+import { createPostgresDatabase, tableCounts } from "../testkit/database";
 import { scanSynthetic } from "./benchOrganization";
 
 const { values } = parseArgs({

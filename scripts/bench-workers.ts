@@ -12,10 +12,10 @@ import { DEFAULT_AWS_SETTINGS } from "../lib/aws/clients";
 import { DEFAULT_MEMBER_ROLE } from "../lib/aws/memberCredentials";
 import { loadActionCatalog } from "../lib/catalog/iamActions";
 import { openDatabase } from "../lib/db/client";
-import { InventoryStore } from "../lib/db/scanStore";
+import { InventoryStore } from "../lib/db/inventoryStore";
 import { silentProgress } from "../lib/scan/progress";
-import { runQueuedScan } from "../lib/scan/queueScan";
-import { createPostgresDatabase } from "../tests/helpers/database";
+import { runQueuedScan } from "../lib/scan/runners/queued";
+import { createPostgresDatabase } from "../testkit/database";
 import { startFakeAwsProcess, stopProcess } from "./benchOrganization";
 
 const { values } = parseArgs({

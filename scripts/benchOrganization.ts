@@ -2,13 +2,14 @@
  * For benchmarks: the synthetic organization served by the fake AWS in its own process, and
  * a live scan of it into a given store.
  */
-import "../tests/fakeAws/sdkTestEnv";
+import "../testkit/fakeAws/sdkTestEnv";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { DEFAULT_AWS_SETTINGS } from "../lib/aws/clients";
 import { DEFAULT_MEMBER_ROLE } from "../lib/aws/memberCredentials";
-import type { InventoryStore, ScanResult } from "../lib/db/scanStore";
-import { runAwsScan } from "../lib/scan/awsScan";
+import type { InventoryStore } from "../lib/db/inventoryStore";
+import type { ScanResult } from "../lib/db/scanTypes";
+import { runAwsScan } from "../lib/scan/runners/inline";
 import { silentProgress } from "../lib/scan/progress";
 
 export interface SyntheticOrg {
@@ -21,7 +22,7 @@ export interface SyntheticOrg {
 export async function startFakeAwsProcess(org: SyntheticOrg, generation: number): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "tests/fakeAws/main.ts", "--synthetic", `${org.accounts}x${org.roles}`, "--latency", String(org.latencyMs), "--generation", String(generation)],
+    ["--import", "tsx", "testkit/fakeAws/main.ts", "--synthetic", `${org.accounts}x${org.roles}`, "--latency", String(org.latencyMs), "--generation", String(generation)],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   const env: Record<string, string> = {};

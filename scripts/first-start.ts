@@ -1,15 +1,17 @@
 // `npm start`, before serving: migrate the database, create the first admin, fetch the known
 // vendor list once (short timeout; offline is fine), and on a fresh install without AWS
 // configuration load the demo organization. Lines starting "Sign in" are repeated by
-// scripts/start.mjs once the server is up.
+// scripts/start.mjs once the server is up. A scan left running by a dead process (stale
+// heartbeat) is marked interrupted here.
 import { config } from "dotenv";
-import { AUDIT } from "@/lib/audit/auditActions";
+import { AUDIT } from "@/lib/audit/auditEventKinds";
 import { recordAudit } from "@/lib/audit/auditLog";
 import { ensureFirstAdmin } from "@/lib/auth/localUsers";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { fetchKnownVendors, VendorListError } from "@/lib/collect/knownVendors";
 import { openDatabase } from "@/lib/db/client";
-import { InventoryStore } from "@/lib/db/scanStore";
+import { interruptStaleScans } from "@/lib/db/scanLiveness";
+import { InventoryStore } from "@/lib/db/inventoryStore";
 import { replaceKnownVendors, vendorListMeta } from "@/lib/db/vendorStore";
 import { awsConfigured, isDemoLoaded, loadDemo } from "@/lib/demo/demoOrganization";
 
@@ -19,6 +21,7 @@ const db = await openDatabase();
 try {
   const where = db.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `the embedded database in ${db.dataDir}`;
   console.log(db.migrationsApplied.length ? `Database: ${where}, ${db.migrationsApplied.length} migration(s) applied.` : `Database: ${where}, up to date.`);
+  for (const id of await interruptStaleScans(db.prisma)) console.log(`Scan #${id} had lost its process (no heartbeat): marked interrupted, its finished accounts kept.`);
 
   const admin = await ensureFirstAdmin(db.prisma);
   if (admin) {

@@ -58,7 +58,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             {result.rows.map((a) => (
               <tr key={a.id}>
                 <Td>
-                  <Link href={`/accounts/${a.id}`} className="font-mono underline">
+                  <Link href={`/accounts/${a.id}`} className="whitespace-nowrap font-mono underline">
                     {a.id}
                   </Link>
                 </Td>

@@ -14,7 +14,7 @@ import { prisma } from "@/lib/db/server";
 import { searchActions } from "@/lib/queries/actionSearch";
 import { actionSearchInput } from "@/lib/queries/filters";
 import type { SearchParams } from "@/lib/queries/params";
-import { count } from "@/lib/web/format";
+import { count } from "@/lib/format";
 import { vendorHref } from "@/lib/web/url";
 
 export const dynamic = "force-dynamic";
@@ -67,7 +67,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
           {EXAMPLES.map((e, i) => (
             <span key={e}>
               {i > 0 ? ", " : ""}
-              <Link href={`/actions?q=${encodeURIComponent(e)}`} className="font-mono underline">
+              <Link href={`/actions?q=${encodeURIComponent(e)}`} className="whitespace-nowrap font-mono underline">
                 {e}
               </Link>
             </span>
@@ -93,17 +93,17 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
               <DataTable caption="Trusts whose role can perform the action" head={<><Th>Who</Th><Th>Account</Th><Th>Role</Th><Th>Risk</Th><Th>Can perform</Th><Th>Granted by</Th><Th>Findings</Th></>}>
                 {result.rows.map((r) => (
                   <tr key={r.trustId}>
-                    <Td className="max-w-[14rem]">
+                    <Td className="min-w-[8rem] max-w-[14rem]">
                       <Link href={vendorHref(r.party)} className="[overflow-wrap:anywhere] underline">
                         {r.partyName === "Internal" ? r.principal : r.partyName}
                       </Link>
                     </Td>
                     <Td>
-                      <Link href={`/accounts/${r.accountId}`} className="font-mono underline">
+                      <Link href={`/accounts/${r.accountId}`} className="whitespace-nowrap font-mono underline">
                         {r.accountId}
                       </Link>
                     </Td>
-                    <Td className="max-w-xs">
+                    <Td className="min-w-[9rem] max-w-xs">
                       <Link href={`/roles/${r.roleId}`} className="[overflow-wrap:anywhere] underline">
                         {r.roleName}
                       </Link>

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
 import { Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
-import { AUDIT, AUDIT_LABELS, AUDIT_OUTCOMES } from "@/lib/audit/auditActions";
+import { AUDIT, AUDIT_LABELS, AUDIT_OUTCOMES } from "@/lib/audit/auditEventKinds";
 import { auditFilters, auditLabel, listAuditEvents } from "@/lib/audit/auditLog";
 import { requirePageUser } from "@/lib/auth/access";
 import { prisma } from "@/lib/db/server";
@@ -46,7 +46,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <Td>
                   <TimeAgo date={e.at} compact />
                 </Td>
-                <Td>{auditLabel(e.action)}</Td>
+                <Td>
+                  {auditLabel(e.action)}
+                  {e.count > 1 ? (
+                    <span className="block text-xs text-slate-500" data-testid="audit-count">
+                      ×{e.count.toLocaleString("en")}
+                      {e.lastAt ? <>, last <TimeAgo date={e.lastAt} compact /></> : null}
+                    </span>
+                  ) : null}
+                </Td>
                 <Td className={OUTCOME_STYLE[e.outcome] ?? ""}>{e.outcome}</Td>
                 <Td>{e.actor ? <Raw>{e.actor}</Raw> : <span className="text-slate-500">—</span>}</Td>
                 <Td>

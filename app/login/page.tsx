@@ -1,26 +1,18 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { currentUser } from "@/lib/auth/access";
+import { safeNextPath } from "@/lib/auth/safeNext";
 import { serverAuth } from "@/lib/auth/server";
+import { signInErrorMessage } from "@/lib/auth/signInErrors";
 import { text, type SearchParams } from "@/lib/queries/params";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign in" };
 
-/** Only a path on this site: never an absolute URL (no open redirect). */
-function safeNext(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}
-
-const OIDC_ERRORS: Record<string, string> = {
-  access_denied: "The single sign-on provider refused the sign-in.",
-  unable_to_create_user: "Single sign-on worked, but this account may not use Vendorscope.",
-  unable_to_create_session: "This account is disabled.",
-};
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const next = safeNext(text(params, "next"));
+  // Only a path on this site, as the browser will read it (lib/auth/safeNext.ts): no open redirect.
+  const next = safeNextPath(text(params, "next"));
   if (await currentUser()) redirect(next);
   const { settings } = await serverAuth();
   const error = text(params, "error");
@@ -31,7 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       {text(params, "signedOut") ? <p className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">You are signed out.</p> : null}
       {error ? (
         <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {OIDC_ERRORS[error] ?? `Single sign-on failed (${error.slice(0, 80)}).`}
+          {signInErrorMessage(error)}
         </p>
       ) : null}
       <SignInForm next={next} sso={settings.oidc?.label ?? null} />

@@ -8,13 +8,14 @@ import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
 import { Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
+import { interruptStaleScans } from "@/lib/db/scanLiveness";
 import { prisma } from "@/lib/db/server";
 import { page, type SearchParams } from "@/lib/queries/params";
 import { runningScanProgress } from "@/lib/queries/scanProgress";
 import { listScans } from "@/lib/queries/scans";
 import { LiveScanProgress } from "@/components/LiveScanProgress";
-import { cancelScan, scanNow } from "../actions";
-import { duration } from "@/lib/web/format";
+import { cancelScan, scanNow } from "../serverActions";
+import { duration } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Scans" };
@@ -34,6 +35,7 @@ export default async function ScansPage({ searchParams }: { searchParams: Promis
   const isAdmin = hasRole(user.role, "admin");
   const params = await searchParams;
   const db = await prisma();
+  await interruptStaleScans(db); // a scan whose process died shows as interrupted, not running forever
   const [result, running] = await Promise.all([listScans(db, page(params)), runningScanProgress(db)]);
   return (
     <div>

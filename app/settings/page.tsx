@@ -6,7 +6,7 @@ import { TimeAgo } from "@/components/TimeAgo";
 import { prisma } from "@/lib/db/server";
 import { text, type SearchParams } from "@/lib/queries/params";
 import { effectiveSchedule, nextRun } from "@/lib/schedule/schedule";
-import { scanNow, updateSchedule } from "../actions";
+import { scanNow, updateSchedule } from "../serverActions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Settings" };

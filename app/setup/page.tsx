@@ -4,9 +4,9 @@ import { requirePageUser } from "@/lib/auth/access";
 import { prisma } from "@/lib/db/server";
 import { demoLoaded } from "@/lib/demo/demoSetting";
 import type { DoctorStep } from "@/lib/onboarding/doctor";
-import { lastDoctorReport } from "@/lib/onboarding/doctorReport";
+import { lastDoctorDiagnosis } from "@/lib/onboarding/doctorDiagnosis";
 import { scanSettings } from "@/lib/onboarding/doctorSettings";
-import { runSetupChecks } from "./actions";
+import { runSetupChecks } from "./serverActions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Setup" };
@@ -21,7 +21,7 @@ const STATUS: Record<DoctorStep["status"], { label: string; style: string }> = {
 export default async function SetupPage() {
   await requirePageUser("admin");
   const db = await prisma();
-  const [report, demo] = await Promise.all([lastDoctorReport(db), demoLoaded(db)]);
+  const [diagnosis, demo] = await Promise.all([lastDoctorDiagnosis(db), demoLoaded(db)]);
   const { aws, memberRole } = scanSettings();
   return (
     <div>
@@ -57,13 +57,13 @@ export default async function SetupPage() {
               Run the checks
             </button>
           </form>
-          {report ? (
+          {diagnosis ? (
             <div className="mt-4" data-testid="setup-report">
               <p className="mb-2 text-xs text-slate-500">
-                Checked <TimeAgo date={new Date(report.at)} />: {report.ok ? "nothing failed." : "some checks failed."}
+                Checked <TimeAgo date={new Date(diagnosis.at)} />: {diagnosis.ok ? "nothing failed." : "some checks failed."}
               </p>
               <ol className="space-y-3">
-                {report.steps.map((step) => (
+                {diagnosis.steps.map((step) => (
                   <li key={step.id} className="rounded border border-slate-200 p-3">
                     <p>
                       <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-medium ${STATUS[step.status].style}`}>{STATUS[step.status].label}</span>

@@ -14,7 +14,8 @@ import { TimeAgo } from "@/components/TimeAgo";
 import { prisma } from "@/lib/db/server";
 import { page, text, type SearchParams } from "@/lib/queries/params";
 import { listVendors } from "@/lib/queries/vendors";
-import { nameUnknownAccount } from "../actions";
+import { vendorHref } from "@/lib/web/url";
+import { nameUnknownAccount } from "../serverActions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Unknown external accounts" };
@@ -56,7 +57,7 @@ export default async function UnknownAccountsPage({ searchParams }: { searchPara
               return (
                 <tr key={v.party}>
                   <Td>
-                    <Link href={`/vendors/${encodeURIComponent(v.party)}`} className="font-mono underline">
+                    <Link href={vendorHref(v.party)} className="font-mono underline">
                       {id}
                     </Link>
                   </Td>

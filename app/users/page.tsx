@@ -14,7 +14,7 @@ import { prisma } from "@/lib/db/server";
 import { userFilters } from "@/lib/queries/filters";
 import { text, type SearchParams } from "@/lib/queries/params";
 import { ATTRIBUTIONS, listUsersWithKeys } from "@/lib/queries/users";
-import { attributeUser } from "../actions";
+import { attributeUser } from "../serverActions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "IAM users with keys" };
@@ -51,12 +51,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <DataTable caption="IAM users with active access keys" head={<><Th>User</Th><Th>Account</Th><Th>Active keys</Th><Th>Vendor</Th><Th>Assign vendor</Th></>}>
             {result.rows.map((u) => (
               <tr key={u.userId}>
-                <Td className="max-w-xs">
+                <Td className="min-w-[9rem] max-w-xs">
                   <span className="[overflow-wrap:anywhere] font-medium">{u.name}</span>
                   <Raw className="block text-slate-500">{u.path}</Raw>
                 </Td>
                 <Td>
-                  <Link href={`/accounts/${u.accountId}`} className="font-mono underline">
+                  <Link href={`/accounts/${u.accountId}`} className="whitespace-nowrap font-mono underline">
                     {u.accountId}
                   </Link>
                 </Td>
@@ -80,7 +80,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     );
                   })}
                 </Td>
-                <Td>
+                <Td className="min-w-[8rem]">
                   {u.vendor ? (
                     <>
                       <span className="[overflow-wrap:anywhere]">{u.vendor}</span>

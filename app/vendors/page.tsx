@@ -16,7 +16,7 @@ import { prisma } from "@/lib/db/server";
 import { FINDINGS, vendorFilters } from "@/lib/queries/filters";
 import type { SearchParams } from "@/lib/queries/params";
 import { listVendors } from "@/lib/queries/vendors";
-import { count } from "@/lib/web/format";
+import { count } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Vendors" };

@@ -4,6 +4,7 @@
  * per-address rate limit apply). Errors come back as better-auth's JSON message.
  */
 import { useState, type FormEvent } from "react";
+import { safeNextPath } from "@/lib/auth/safeNext";
 
 async function post(path: string, body: unknown): Promise<{ ok: boolean; status: number; data: Record<string, unknown> }> {
   const response = await fetch(`/api/auth${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin" });
@@ -17,7 +18,9 @@ function messageOf(status: number, data: Record<string, unknown>): string {
   return typeof data.message === "string" && data.message ? data.message : "Sign-in failed.";
 }
 
-export function SignInForm({ next, sso }: { next: string; sso: string | null }) {
+export function SignInForm({ next: requested, sso }: { next: string; sso: string | null }) {
+  // The page checked it already; checked again where the browser is sent, so no caller can forget.
+  const next = safeNextPath(requested);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

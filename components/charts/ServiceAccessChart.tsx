@@ -12,9 +12,12 @@ const COLOR: Record<(typeof ORDER)[number], string> = {
   List: "#64748b",
 };
 
-/** Actions granted per service, coloured by the strongest access level there (named in the tooltip). */
+/**
+ * Actions granted per service, coloured by the strongest access level there (named in the
+ * tooltip): the services given, most first (the page sends only those it charts).
+ */
 export function ServiceAccessChart({ services }: { services: ServiceLevels[] }) {
-  const data = services.slice(0, 15).map((s) => {
+  const data = services.map((s) => {
     const top = ORDER.find((l) => s.levels.includes(l)) ?? "List";
     return { service: s.service, actions: s.actions, top, levels: s.levels.join(", "), fill: COLOR[top] };
   });

@@ -1,15 +1,18 @@
 /**
- * Per-account analysis: for every role, who outside the account can assume it and what the
- * role can do. The analyzer is reused across accounts and memoises by content, so each
- * distinct policy document is parsed and expanded once and each distinct combination of
- * policies is evaluated once, however many roles and accounts share it.
+ * Per-account analysis: for every role, who outside the account can assume it, what the
+ * role can do, and — judged in the organization's context — the complete trust records with
+ * vendor, findings and risk. The analyzer is reused across accounts and memoises by content,
+ * so each distinct policy document is parsed and expanded once and each distinct combination
+ * of policies is evaluated once, however many roles and accounts share it.
  */
 import type { ActionCatalog } from "./actionCatalog";
 import type { AccountSnapshot, RoleEntity, UserEntity } from "./authorizationDetails";
+import type { ExternalRole } from "./externalRole";
 import { compilePolicy, effectivePermissions, type CompiledPolicy, type EffectivePermissions, type NamedPolicy } from "./permissions";
 import { decodePolicyText, normalisePolicy, PolicyError, type PolicyDocument } from "./policyDocument";
-import { RiskCatalog } from "./riskCatalog";
-import { analyseTrustPolicy, type TrustAnalysis, type TrustGrant } from "./trustPolicy";
+import { RiskLists } from "./riskLists";
+import { canEverMatch, trustRecord, type TrustContext, type TrustRecord } from "./trustRecord";
+import { analyzeTrustPolicy, type TrustAnalysis, type TrustGrant } from "./trustPolicy";
 
 export interface AnalysisError {
   /** A file path, or `account/role/RoleName` style location. */
@@ -17,38 +20,48 @@ export interface AnalysisError {
   message: string;
 }
 
-/** A role and one principal outside its own account that can assume it. */
-export interface TrustCandidate {
-  accountId: string;
-  roleArn: string;
-  roleName: string;
-  rolePath: string;
-  /** IAM's unique id (AROA…): changes when a role is deleted and re-created under the same name. */
-  roleId: string | null;
-  createDate: string | null;
-  lastUsed: string | null;
-  lastUsedRegion: string | null;
-  /** The input says when the role was last used (or that it never was). */
-  lastUsedKnown: boolean;
-  /** The role's trust policy, decoded (shared between roles with the same document). */
-  trustPolicy: unknown;
-  grant: TrustGrant;
-  /** Shared between every role with the same policies. */
-  permissions: EffectivePermissions;
-}
-
-export interface AccountResult {
+/** One account read without its organization's context: who can assume what, not yet judged. */
+export interface AccountRoles {
   accountId: string;
   partition: string;
   roles: number;
   users: number;
-  candidates: TrustCandidate[];
+  /** The roles a principal outside the account can assume. */
+  externalRoles: ExternalRole[];
   /** The account's IAM users (third parties are sometimes given users with keys). */
   iamUsers: UserEntity[];
   errors: AnalysisError[];
 }
 
-interface AnalysedTrust {
+/** One judged trust, with the role and grant it was judged from. */
+export interface AccountTrust {
+  role: ExternalRole;
+  grant: TrustGrant;
+  record: TrustRecord;
+}
+
+/** One account completely analyzed: its roles and every trust record, in role order. */
+export interface AccountAnalysis extends AccountRoles {
+  trusts: AccountTrust[];
+}
+
+/**
+ * Judges an account read earlier, for inputs whose organization is known only once all of them
+ * are read (files: a list-accounts output may come last, and without one the members are the
+ * accounts read). Live scans know it first and call `analyzeAccount`.
+ */
+export function judgeTrusts(account: AccountRoles, ctx: TrustContext): AccountAnalysis {
+  const trusts: AccountTrust[] = [];
+  for (const role of account.externalRoles) {
+    for (const grant of role.grants) {
+      if (!canEverMatch(grant, ctx)) continue;
+      trusts.push({ role, grant, record: trustRecord(account.accountId, role, grant, ctx) });
+    }
+  }
+  return { ...account, trusts };
+}
+
+interface AnalyzedTrust {
   analysis: TrustAnalysis;
   document: unknown;
 }
@@ -59,50 +72,53 @@ type Parsed<T> = T | PolicyError;
 const CACHE_LIMIT = 200_000;
 
 export class AccountAnalyzer {
-  readonly risk: RiskCatalog;
+  readonly risk: RiskLists;
   private readonly documentIds = new Map<string, number>();
-  private readonly trustByText = new Map<string, Parsed<AnalysedTrust>>();
+  private readonly trustByText = new Map<string, Parsed<AnalyzedTrust>>();
   private readonly policyById = new Map<number, Parsed<CompiledPolicy>>();
   private readonly permissionsByKey = new Map<string, EffectivePermissions>();
   /** How many documents and policy combinations were evaluated (for benchmarks). */
   readonly stats = { roles: 0, trustDocuments: 0, permissionDocuments: 0, permissionSets: 0 };
 
   constructor(catalog: ActionCatalog) {
-    this.risk = new RiskCatalog(catalog);
+    this.risk = new RiskLists(catalog);
   }
 
-  analyzeAccount(snapshot: AccountSnapshot): AccountResult {
+  /** One account, completely: the trust records of every role someone outside it can assume. */
+  analyzeAccount(snapshot: AccountSnapshot, ctx: TrustContext): AccountAnalysis {
+    return judgeTrusts(this.analyzeRoles(snapshot), ctx);
+  }
+
+  /** One account without its organization's context (see `judgeTrusts`). */
+  analyzeRoles(snapshot: AccountSnapshot): AccountRoles {
     const errors: AnalysisError[] = snapshot.problems.map((message) => ({ source: snapshot.accountId, message }));
-    const candidates: TrustCandidate[] = [];
+    const externalRoles: ExternalRole[] = [];
     const managed = new ManagedPolicies(snapshot, this);
     for (const role of snapshot.roles) {
       this.stats.roles++;
       const where = `${snapshot.accountId}/role${role.path}${role.name}`;
-      const trust = this.trustAnalysis(role.trustPolicy);
+      const trust = this.trustAnalysis(role.trustPolicy, snapshot.partition);
       if (trust instanceof PolicyError) {
         errors.push({ source: where, message: `trust policy: ${trust.message}` });
         continue;
       }
       for (const principal of trust.analysis.unrecognised) errors.push({ source: where, message: `trust policy names an unrecognised principal ${principal}` });
-      const grants = trust.analysis.grants.filter((g) => g.principal.kind !== "service" && !(g.principal.type === "AWS" && g.principal.accountId === snapshot.accountId));
+      // Same-account principals (and services acting for this account) are not cross-account.
+      const grants = trust.analysis.grants.filter((g) => !((g.principal.type === "AWS" || g.principal.kind === "service") && g.principal.accountId === snapshot.accountId));
       if (grants.length === 0) continue;
-      const permissions = this.rolePermissions(role, managed, where, errors);
-      for (const grant of grants) {
-        candidates.push({
-          accountId: snapshot.accountId,
-          roleArn: role.arn,
-          roleName: role.name,
-          rolePath: role.path,
-          roleId: role.roleId,
-          createDate: role.createDate,
-          lastUsed: role.lastUsed?.date ?? null,
-          lastUsedRegion: role.lastUsed?.region ?? null,
-          lastUsedKnown: role.lastUsed !== undefined,
-          trustPolicy: trust.document,
-          grant,
-          permissions,
-        });
-      }
+      externalRoles.push({
+        arn: role.arn,
+        name: role.name,
+        path: role.path,
+        roleId: role.roleId,
+        createDate: role.createDate,
+        lastUsed: role.lastUsed?.date ?? null,
+        lastUsedRegion: role.lastUsed?.region ?? null,
+        lastUsedKnown: role.lastUsed !== undefined,
+        trustPolicy: trust.document,
+        grants,
+        permissions: this.rolePermissions(role, managed, where, errors),
+      });
     }
     this.trimCaches();
     return {
@@ -110,18 +126,18 @@ export class AccountAnalyzer {
       partition: snapshot.partition,
       roles: snapshot.roles.length,
       users: snapshot.users.length,
-      candidates,
+      externalRoles,
       iamUsers: snapshot.users,
       errors,
     };
   }
 
-  private trustAnalysis(raw: unknown): Parsed<AnalysedTrust> {
-    const key = typeof raw === "string" ? raw : JSON.stringify(raw ?? null);
+  private trustAnalysis(raw: unknown, partition: string): Parsed<AnalyzedTrust> {
+    const key = `${partition}\u0000${typeof raw === "string" ? raw : JSON.stringify(raw ?? null)}`;
     let result = this.trustByText.get(key);
     if (!result) {
       this.stats.trustDocuments++;
-      result = parseWith(raw, (doc, document) => ({ analysis: analyseTrustPolicy(doc), document }));
+      result = parseWith(raw, (doc, document) => ({ analysis: analyzeTrustPolicy(doc, partition), document }));
       this.trustByText.set(key, result);
     }
     return result;
@@ -209,10 +225,10 @@ class ManagedPolicies {
   }
 }
 
-function parseWith<T>(raw: unknown, analyse: (doc: PolicyDocument, decoded: unknown) => T): Parsed<T> {
+function parseWith<T>(raw: unknown, analyze: (doc: PolicyDocument, decoded: unknown) => T): Parsed<T> {
   try {
     const { value } = decodePolicyText(raw);
-    return analyse(normalisePolicy(value), value);
+    return analyze(normalisePolicy(value), value);
   } catch (error) {
     if (error instanceof PolicyError) return error;
     throw error;

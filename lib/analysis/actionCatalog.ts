@@ -13,7 +13,7 @@ export interface CatalogEntry {
   accessLevels: AccessLevel[];
 }
 
-/** Splits the catalogue's access level text ("Permissions management, Write") into levels. */
+/** Splits the catalog's access level text ("Permissions management, Write") into levels. */
 export function splitAccessLevel(text: string): AccessLevel[] {
   const levels = text.split(",").map((part) => part.trim()).filter(Boolean);
   return levels.map((level) => {
@@ -25,7 +25,7 @@ export function splitAccessLevel(text: string): AccessLevel[] {
 
 export interface PatternMatch {
   actions: ActionSet;
-  /** Set when the pattern has no wildcard and names no catalogued action. */
+  /** Set when the pattern has no wildcard and names no cataloged action. */
   unknown: string | null;
 }
 
@@ -106,7 +106,7 @@ export class ActionCatalog {
     return (this.levelBits[index]! & levelBit(level)) !== 0;
   }
 
-  /** Sets of actions named by the given full names; throws on a name not in the catalogue. */
+  /** Sets of actions named by the given full names; throws on a name not in the catalog. */
   setOf(actions: readonly string[]): ActionSet {
     const set = this.empty();
     for (const action of actions) {
@@ -159,11 +159,41 @@ export class ActionCatalog {
     return { actions: set, unknown: null };
   }
 
-  /** The names of a set's actions, in catalogue order. */
+  /** The names of a set's actions, in catalog order. */
   actionNames(set: ActionSet): string[] {
     const out: string[] = [];
-    for (const i of set.indices()) out.push(this.names[i]!);
+    set.forEachIndex((i) => out.push(this.names[i]!));
     return out;
+  }
+
+  private levelSetsCache: ActionSet[] | null = null;
+
+  /** Per access level (in ACCESS_LEVELS order), the actions that have it. */
+  levelSets(): readonly ActionSet[] {
+    this.levelSetsCache ??= ACCESS_LEVELS.map((level) => {
+      const set = this.empty();
+      for (let i = 0; i < this.size; i++) if (this.hasAccessLevel(i, level)) set.add(i);
+      return set;
+    });
+    return this.levelSetsCache;
+  }
+
+  /** Each service's actions as an index range, in `serviceNames` order. */
+  serviceRanges(): readonly { start: number; end: number }[] {
+    return this.serviceNames.map((name) => this.services.get(name)!);
+  }
+
+  /**
+   * The access levels a set's actions have (as a `levelsOfMask` mask), over the index range
+   * [start, end) — the whole catalog by default. Word operations on the level sets: no action
+   * is visited one by one.
+   */
+  levelMask(set: ActionSet, start = 0, end = this.size): number {
+    let mask = 0;
+    this.levelSets().forEach((levelSet, bit) => {
+      if (set.sharesInRange(levelSet, start, end)) mask |= 1 << bit;
+    });
+    return mask;
   }
 }
 

@@ -1,19 +1,19 @@
 /**
  * One analysis over a set of inputs, fed one document at a time so that only one account's
- * export is held in memory: each is recognised by its shape, analysed, and reduced to its
+ * export is held in memory: each is recognised by its shape, analyzed, and reduced to its
  * compact result before the next is read.
  */
-import { AccountAnalyzer, type AccountResult, type AnalysisError } from "./accountAnalyzer";
+import { AccountAnalyzer, type AccountRoles, type AnalysisError } from "./accountAnalyzer";
 import { ExportError, isAuthorizationDetails, readAuthorizationDetails } from "./authorizationDetails";
 import { CredentialReportError, parseCredentialReport, type CredentialReport } from "./credentialReport";
 import { isListAccountsOutput, mergeOrganizations, parseListAccounts, type OrganizationInput } from "./organization";
-import { buildReport, type AnalysisReport } from "./report";
+import { buildInventoryDocument, type InventoryDocument } from "./analysisRecords";
 import type { VendorDirectory } from "./vendorList";
 
 export type InputKind = "authorization-details" | "list-accounts" | "credential-report";
 
 export class AnalysisRun {
-  private readonly results: AccountResult[] = [];
+  private readonly results: AccountRoles[] = [];
   private readonly sources = new Map<string, string>();
   private readonly organizations: OrganizationInput[] = [];
   /** Credential reports by account id, parsed and as read. */
@@ -36,8 +36,11 @@ export class AnalysisRun {
     return null;
   }
 
-  /** Analyses one account's export; returns its result, or null (with an error recorded). */
-  addExport(source: string, value: Record<string, unknown> & { RoleDetailList: unknown[] }): AccountResult | null {
+  /**
+   * Analyzes one account's export; returns its roles, or null (with an error recorded). Its
+   * trusts are judged once the whole input, and so the organization, is known.
+   */
+  addExport(source: string, value: Record<string, unknown> & { RoleDetailList: unknown[] }): AccountRoles | null {
     let snapshot;
     try {
       snapshot = readAuthorizationDetails(value);
@@ -52,7 +55,7 @@ export class AnalysisRun {
       return null;
     }
     this.sources.set(snapshot.accountId, source);
-    const result = this.analyzer.analyzeAccount(snapshot);
+    const result = this.analyzer.analyzeRoles(snapshot);
     this.results.push(result);
     return result;
   }
@@ -87,11 +90,11 @@ export class AnalysisRun {
     return this.results.length;
   }
 
-  get accountResults(): readonly AccountResult[] {
+  get accountResults(): readonly AccountRoles[] {
     return this.results;
   }
 
-  report(context: { vendors: VendorDirectory; now: Date }): AnalysisReport {
-    return buildReport(this.results, this.errors, { ...context, organization: this.organization });
+  inventoryDocument(context: { vendors: VendorDirectory; now: Date }): InventoryDocument {
+    return buildInventoryDocument(this.results, this.errors, { ...context, organization: this.organization });
   }
 }

@@ -59,7 +59,7 @@ export interface AccountSnapshot {
   users: UserEntity[];
   groups: { arn: string; name: string; inlinePolicies: InlinePolicy[]; attachedPolicies: AttachedPolicy[] }[];
   policies: Map<string, ManagedPolicy>;
-  /** Entries that could not be read, with why; the rest of the account is still analysed. */
+  /** Entries that could not be read, with why; the rest of the account is still analyzed. */
   problems: string[];
 }
 

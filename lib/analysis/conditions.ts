@@ -37,15 +37,32 @@ function parseOperator(operator: string): ParsedOperator {
   return { base: ifExists ? text.slice(0, -"ifexists".length) : text, ifExists, set };
 }
 
-/** What an Allow statement's Condition requires of every request it grants. */
+/**
+ * What an Allow statement's Condition requires of every request it grants. A key is bound by
+ * a positive operator that fails without it, or by `Null: false` (the key must be present) —
+ * which alone checks presence only, and together with an `…IfExists` or `ForAllValues:`
+ * condition on the same key binds the key to that condition's values.
+ */
 export function allowRequirements(condition: ConditionBlock | null): Requirement[] {
   const out: Requirement[] = [];
+  const present = new Set<string>();
+  const whenPresent: Requirement[] = [];
   for (const [operator, keys] of Object.entries(condition ?? {})) {
     const op = parseOperator(operator);
-    if (!POSITIVE.has(op.base) || op.ifExists || op.set === "forallvalues") continue;
-    for (const [key, values] of Object.entries(keys)) {
-      out.push({ key: key.toLowerCase(), values, like: op.base.endsWith("like") });
+    if (op.base === "null" && !op.ifExists && op.set === null) {
+      for (const [key, values] of Object.entries(keys)) if (values.length > 0 && values.every((v) => v.toLowerCase() === "false")) present.add(key.toLowerCase());
+      continue;
     }
+    if (!POSITIVE.has(op.base)) continue;
+    const binds = !op.ifExists && op.set !== "forallvalues";
+    for (const [key, values] of Object.entries(keys)) {
+      (binds ? out : whenPresent).push({ key: key.toLowerCase(), values, like: op.base.endsWith("like") });
+    }
+  }
+  for (const key of present) {
+    const conditional = whenPresent.filter((r) => r.key === key);
+    if (conditional.length > 0) out.push(...conditional);
+    else if (!out.some((r) => r.key === key)) out.push({ key, values: [], like: false });
   }
   return out;
 }
@@ -74,10 +91,16 @@ export function requirementsOn(requirements: readonly Requirement[], key: string
   return requirements.filter((r) => r.key === k);
 }
 
-/** The values a key is pinned to without wildcards, or null when it is not pinned. */
+/**
+ * The values a key is pinned to without wildcards, or null when it is not pinned. Several
+ * such requirements (an Allow's condition and a Deny's "unless") must all hold: the values
+ * they have in common.
+ */
 export function concreteValues(requirements: readonly Requirement[], key: string): string[] | null {
+  let values: string[] | null = null;
   for (const r of requirementsOn(requirements, key)) {
-    if (r.values.length > 0 && (!r.like || !r.values.some(hasWildcard))) return r.values;
+    if (r.values.length === 0 || (r.like && r.values.some(hasWildcard))) continue;
+    values = values === null ? [...r.values] : values.filter((v) => r.values.includes(v));
   }
-  return null;
+  return values;
 }

@@ -17,22 +17,20 @@ export interface IdentityProvider {
   claims: string[];
   /** What a pinning value must start with to name a tenant, e.g. `repo:OWNER/` for GitHub. */
   ownerPrefix: RegExp | null;
-  /** Run by a third party (as opposed to an AWS service used for our own users). */
-  thirdParty: boolean;
 }
 
 export const IDENTITY_PROVIDERS: readonly IdentityProvider[] = [
-  { name: "GitHub Actions", host: /^token\.actions\.githubusercontent\.com$/, tenantScoped: false, claims: ["sub"], ownerPrefix: /^repo:[^/*?]+\//i, thirdParty: true },
-  { name: "GitHub Actions", host: /^token\.actions\.githubusercontent\.com\/[^/]+$/, tenantScoped: true, claims: ["sub"], ownerPrefix: null, thirdParty: true },
-  { name: "GitLab", host: /^gitlab\.com$/, tenantScoped: false, claims: ["sub"], ownerPrefix: /^project_path:[^/*?:]+\//i, thirdParty: true },
-  { name: "Terraform Cloud", host: /^app\.terraform\.io$/, tenantScoped: false, claims: ["sub"], ownerPrefix: /^organization:[^:*?]+:/i, thirdParty: true },
-  { name: "Buildkite", host: /^agent\.buildkite\.com$/, tenantScoped: false, claims: ["sub"], ownerPrefix: /^organization:[^:*?]+:/i, thirdParty: true },
-  { name: "CircleCI", host: /^oidc\.circleci\.com\/org\/[^/]+$/, tenantScoped: true, claims: ["sub"], ownerPrefix: null, thirdParty: true },
-  { name: "Bitbucket Pipelines", host: /^api\.bitbucket\.org\/2\.0\/workspaces\/[^/]+\/pipelines-config\/identity\/oidc$/, tenantScoped: true, claims: ["sub"], ownerPrefix: null, thirdParty: true },
-  { name: "Google", host: /^accounts\.google\.com$/, tenantScoped: false, claims: ["aud", "oaud", "sub"], ownerPrefix: null, thirdParty: true },
-  { name: "Facebook", host: /^graph\.facebook\.com$/, tenantScoped: false, claims: ["app_id", "id"], ownerPrefix: null, thirdParty: true },
-  { name: "Login with Amazon", host: /^www\.amazon\.com$/, tenantScoped: false, claims: ["app_id", "user_id"], ownerPrefix: null, thirdParty: true },
-  { name: "Amazon Cognito", host: /^cognito-identity\.amazonaws\.com$/, tenantScoped: false, claims: ["aud"], ownerPrefix: null, thirdParty: false },
+  { name: "GitHub Actions", host: /^token\.actions\.githubusercontent\.com$/, tenantScoped: false, claims: ["sub"], ownerPrefix: /^repo:[^/*?]+\//i },
+  { name: "GitHub Actions", host: /^token\.actions\.githubusercontent\.com\/[^/]+$/, tenantScoped: true, claims: ["sub"], ownerPrefix: null },
+  { name: "GitLab", host: /^gitlab\.com$/, tenantScoped: false, claims: ["sub"], ownerPrefix: /^project_path:[^/*?:]+\//i },
+  { name: "Terraform Cloud", host: /^app\.terraform\.io$/, tenantScoped: false, claims: ["sub"], ownerPrefix: /^organization:[^:*?]+:/i },
+  { name: "Buildkite", host: /^agent\.buildkite\.com$/, tenantScoped: false, claims: ["sub"], ownerPrefix: /^organization:[^:*?]+:/i },
+  { name: "CircleCI", host: /^oidc\.circleci\.com\/org\/[^/]+$/, tenantScoped: true, claims: ["sub"], ownerPrefix: null },
+  { name: "Bitbucket Pipelines", host: /^api\.bitbucket\.org\/2\.0\/workspaces\/[^/]+\/pipelines-config\/identity\/oidc$/, tenantScoped: true, claims: ["sub"], ownerPrefix: null },
+  { name: "Google", host: /^accounts\.google\.com$/, tenantScoped: false, claims: ["aud", "oaud", "sub"], ownerPrefix: null },
+  { name: "Facebook", host: /^graph\.facebook\.com$/, tenantScoped: false, claims: ["app_id", "id"], ownerPrefix: null },
+  { name: "Login with Amazon", host: /^www\.amazon\.com$/, tenantScoped: false, claims: ["app_id", "user_id"], ownerPrefix: null },
+  { name: "Amazon Cognito", host: /^cognito-identity\.amazonaws\.com$/, tenantScoped: false, claims: ["aud"], ownerPrefix: null },
 ];
 
 export type FederationKind = "saml" | "oidc";

@@ -1,13 +1,13 @@
 /**
  * What a role can do: its identity policies' Allow statements expanded against the action
- * catalogue, minus unconditional `Resource: "*"` Denies, intersected with the permissions
- * boundary, then sorted into the risk categories of `riskCatalog.ts`.
+ * catalog, minus unconditional `Resource: "*"` Denies, intersected with the permissions
+ * boundary, then sorted into the risk categories of `riskLists.ts`.
  */
 import { createHash } from "node:crypto";
 import { levelsOfMask, type AccessLevel, type ActionCatalog } from "./actionCatalog";
 import type { ActionSet } from "./actionSet";
 import type { PolicyDocument } from "./policyDocument";
-import type { RiskCatalog } from "./riskCatalog";
+import type { RiskLists } from "./riskLists";
 
 /** One Allow statement of one policy, as the dashboard shows it. */
 export interface Grant {
@@ -28,7 +28,7 @@ interface CompiledStatement {
   everywhere: boolean;
 }
 
-/** A policy document resolved against the catalogue; computed once per distinct document. */
+/** A policy document resolved against the catalog; computed once per distinct document. */
 export interface CompiledPolicy {
   allows: CompiledStatement[];
   /** Unconditional Deny on `Resource: "*"`: taken away whatever else allows it. */
@@ -38,18 +38,18 @@ export interface CompiledPolicy {
 
 export function compilePolicy(doc: PolicyDocument, catalog: ActionCatalog): CompiledPolicy {
   const allows: CompiledStatement[] = [];
-  let denied = catalog.empty();
+  const denied = catalog.empty();
   const unknown = new Set<string>();
   for (const s of doc.statements) {
     let actions = catalog.empty();
     for (const pattern of s.action ?? s.notAction!) {
       const match = catalog.match(pattern);
-      actions = actions.union(match.actions);
+      actions.addAll(match.actions);
       if (match.unknown && s.action && s.effect === "Allow") unknown.add(match.unknown);
     }
     if (s.notAction) actions = actions.complement();
     if (s.effect === "Deny") {
-      if (!s.condition && s.resource?.includes("*")) denied = denied.union(actions);
+      if (!s.condition && s.resource?.includes("*")) denied.addAll(actions);
       continue;
     }
     const grant = {
@@ -112,25 +112,25 @@ export function effectivePermissions(
   policies: readonly NamedPolicy[],
   boundary: NamedPolicy | null,
   missingPolicies: readonly string[],
-  risk: RiskCatalog,
+  risk: RiskLists,
 ): EffectivePermissions {
   const { catalog } = risk;
-  let denied = catalog.empty();
-  for (const p of [...policies, ...(boundary ? [boundary] : [])]) denied = denied.union(p.compiled.denied);
+  const denied = catalog.empty();
+  for (const p of [...policies, ...(boundary ? [boundary] : [])]) denied.addAll(p.compiled.denied);
 
   let allowed = catalog.empty();
   let everywhere = false;
   const grants: Grant[] = [];
   for (const p of policies) {
     for (const s of p.compiled.allows) {
-      allowed = allowed.union(s.actions);
+      allowed.addAll(s.actions);
       everywhere ||= s.everywhere;
       grants.push({ policy: p.name, ...s.grant });
     }
   }
   if (boundary) {
-    let ceiling = catalog.empty();
-    for (const s of boundary.compiled.allows) ceiling = ceiling.union(s.actions);
+    const ceiling = catalog.empty();
+    for (const s of boundary.compiled.allows) ceiling.addAll(s.actions);
     allowed = allowed.intersect(ceiling);
     everywhere &&= boundary.compiled.allows.some((s) => s.everywhere);
   }
@@ -150,7 +150,7 @@ export function effectivePermissions(
   return { summary, allowed };
 }
 
-export function actionProfile(allowed: ActionSet, risk: RiskCatalog): ActionProfile {
+export function actionProfile(allowed: ActionSet, risk: RiskLists): ActionProfile {
   const { catalog } = risk;
   return {
     accessLevels: accessLevelsOf(allowed, catalog),
@@ -159,28 +159,21 @@ export function actionProfile(allowed: ActionSet, risk: RiskCatalog): ActionProf
     costImpact: catalog.actionNames(allowed.intersect(risk.costImpact)),
     dataAccess: catalog.actionNames(allowed.intersect(risk.dataAccess)),
     actionCount: allowed.count(),
-    writeActionCount: allowed.intersect(risk.write).count(),
+    writeActionCount: allowed.countShared(risk.write),
     services: servicesOf(allowed, catalog),
   };
 }
 
 function accessLevelsOf(set: ActionSet, catalog: ActionCatalog): AccessLevel[] {
-  let mask = 0;
-  for (const i of set.indices()) mask |= catalog.accessLevelMask(i);
-  return levelsOfMask(mask);
+  return levelsOfMask(catalog.levelMask(set));
 }
 
+/** Per service (a contiguous range of the catalog): how many of its actions, at which levels. */
 function servicesOf(set: ActionSet, catalog: ActionCatalog): ServiceAccess[] {
-  const count = new Uint32Array(catalog.serviceNames.length);
-  const masks = new Uint8Array(catalog.serviceNames.length);
-  for (const i of set.indices()) {
-    const service = catalog.serviceIndex(i);
-    count[service]!++;
-    masks[service]! |= catalog.accessLevelMask(i);
-  }
   const out: ServiceAccess[] = [];
-  count.forEach((actions, service) => {
-    if (actions > 0) out.push({ service: catalog.serviceNames[service]!, accessLevels: levelsOfMask(masks[service]!), actions });
+  catalog.serviceRanges().forEach(({ start, end }, service) => {
+    const actions = set.countRange(start, end);
+    if (actions > 0) out.push({ service: catalog.serviceNames[service]!, accessLevels: levelsOfMask(catalog.levelMask(set, start, end)), actions });
   });
   return out;
 }

@@ -3,6 +3,7 @@
  * values become strings, and the three wire forms (object, JSON text, URL-encoded JSON text)
  * are accepted alike.
  */
+import { excessiveNesting, nestingMessage } from "./jsonNesting";
 
 /** Far above IAM's own limits (10,240 characters for an inline role policy); anything
  * larger is not a real policy and is refused before it is parsed. */
@@ -57,6 +58,8 @@ export function decodePolicyText(raw: unknown): { value: unknown; text: string }
       throw new PolicyError("policy document is not valid URL-encoded text");
     }
   }
+  const deep = excessiveNesting(text);
+  if (deep !== -1) throw new PolicyError(`policy document is ${nestingMessage(deep)}`);
   try {
     return { value: JSON.parse(text), text };
   } catch (error) {

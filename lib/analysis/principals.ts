@@ -55,6 +55,23 @@ export function classifyPrincipal(type: PrincipalType, value: string): Principal
   return null;
 }
 
+/**
+ * One spelling per principal, so that statements naming it differently merge: an account is
+ * always its root ARN (a bare 12-digit id means the role's own partition), an ARN's
+ * `arn:partition:service::` part is lower case, a provider host is lower case. Role and user
+ * names keep their case (IAM compares them ignoring it: callers key by the lower-cased value).
+ */
+export function canonicalPrincipal(principal: Principal, partition: string): Principal {
+  if (principal.kind === "account" && principal.accountId) {
+    const inPartition = principal.partition ?? partition;
+    return { ...principal, value: accountRootArn(principal.accountId, inPartition), partition: inPartition };
+  }
+  const arn = ARN.exec(principal.value);
+  if (arn) return { ...principal, value: `arn:${arn[1]!.toLowerCase()}:${arn[2]!.toLowerCase()}::${arn[3]}:${arn[4]}` };
+  if (principal.type === "Federated" || principal.type === "Service") return { ...principal, value: principal.value.toLowerCase() };
+  return principal;
+}
+
 export function accountRootArn(accountId: string, partition = "aws"): string {
   return `arn:${partition}:iam::${accountId}:root`;
 }

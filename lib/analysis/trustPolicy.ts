@@ -7,7 +7,7 @@ import { allowRequirements, concreteValues, denyRequirement, type Requirement } 
 import { federationAction, federationOf, isFederationRestricted, type Federation } from "./identityProviders";
 import type { ConditionBlock, PolicyDocument, PrincipalBlock, PrincipalType, Statement } from "./policyDocument";
 import { PRINCIPAL_TYPES } from "./policyDocument";
-import { accountRootArn, arnAccountId, classifyPrincipal, type Principal } from "./principals";
+import { accountRootArn, arnAccountId, canonicalPrincipal, classifyPrincipal, type Principal } from "./principals";
 import { hasWildcard, wildcardMatch } from "./wildcard";
 
 export const ASSUME_ROLE = "sts:AssumeRole";
@@ -47,26 +47,37 @@ interface Candidate {
   requirements: Requirement[];
 }
 
-export function analyseTrustPolicy(doc: PolicyDocument): TrustAnalysis {
+/**
+ * `partition` is the role's: what a bare account id in its policy means. Principals are
+ * compared in one spelling (canonicalPrincipal), after Denies have had their say: a Deny
+ * "unless aws:PrincipalAccount is …" narrows a wildcard as a condition in the Allow would.
+ */
+export function analyzeTrustPolicy(doc: PolicyDocument, partition = "aws"): TrustAnalysis {
   const unrecognised: string[] = [];
   const denies = doc.statements.filter((s) => s.effect === "Deny");
+  const namedDenies = denies.filter((s) => !s.notPrincipal);
   const candidates: Candidate[] = [];
   for (const statement of doc.statements) {
     if (statement.effect !== "Allow") continue;
-    const requirements = allowRequirements(statement.condition);
-    for (const { principal, written } of statementPrincipals(statement, unrecognised)) {
+    const allowed = allowRequirements(statement.condition);
+    for (const { principal: named, written } of statementPrincipals(statement, unrecognised)) {
+      const principal = canonicalPrincipal(named, partition);
       const action = assumeActionFor(principal, statement);
       if (!action) continue;
-      for (const narrowed of narrowPrincipal(principal, requirements)) {
-        candidates.push({ principal: narrowed, statementPrincipal: written, statement, action, requirements });
+      // Denies naming principals narrow the broad one; a NotPrincipal Deny ("everyone but …")
+      // may spare the narrowed principals, so it is judged on them only.
+      const broad = applyDenies({ principal, statementPrincipal: written, statement, action, requirements: allowed }, namedDenies);
+      if (broad === null) continue;
+      for (const narrowed of narrowPrincipal(principal, broad, partition).map((p) => canonicalPrincipal(p, partition))) {
+        // A Deny may name the narrowed principal itself.
+        const requirements = applyDenies({ principal: narrowed, statementPrincipal: written, statement, action, requirements: allowed }, denies);
+        if (requirements !== null) candidates.push({ principal: narrowed, statementPrincipal: written, statement, action, requirements });
       }
     }
   }
   const grants = new Map<string, TrustGrant>();
   for (const candidate of candidates) {
-    const requirements = applyDenies(candidate, denies);
-    if (requirements === null) continue;
-    const grant = toGrant(candidate, requirements);
+    const grant = toGrant(candidate, candidate.requirements);
     const key = `${grant.principal.type}|${grant.principal.value.toLowerCase()}`;
     const previous = grants.get(key);
     if (!previous) grants.set(key, grant);
@@ -103,7 +114,6 @@ function coversAction(statement: Statement, action: string): boolean {
 
 /** The STS action through which this principal would use the statement, if it covers it. */
 function assumeActionFor(principal: Principal, statement: Statement): string | null {
-  if (principal.kind === "service") return null;
   if (principal.type === "Federated") {
     const action = federationAction(federationOf(principal.value));
     return coversAction(statement, action) ? action : null;
@@ -117,11 +127,12 @@ function assumeActionFor(principal: Principal, statement: Statement): string | n
  * principal (`*`, an account root) into the specific ones they allow. Conditions that no
  * caller of this principal can meet leave nobody.
  */
-function narrowPrincipal(principal: Principal, requirements: readonly Requirement[]): Principal[] {
+function narrowPrincipal(principal: Principal, requirements: readonly Requirement[], rolePartition: string): Principal[] {
+  if (principal.kind === "service") return servicesActingFor(principal, requirements);
   if (principal.type !== "AWS" || principal.kind === "unknown-id") return [principal];
   const accounts = concreteValues(requirements, "aws:PrincipalAccount");
   const arns = (concreteArns(requirements) ?? []).filter((arn) => !accounts || accounts.includes(arnAccountId(arn) ?? ""));
-  const partition = principal.partition ?? "aws";
+  const partition = principal.partition ?? rolePartition;
   if (principal.kind === "wildcard") {
     if (arns.length > 0) return arns.map((arn) => classifyPrincipal("AWS", arn)).filter((p) => p !== null);
     if (accounts) return accounts.map((id) => classifyPrincipal("AWS", accountRootArn(id, partition))!);
@@ -133,6 +144,28 @@ function narrowPrincipal(principal: Principal, requirements: readonly Requiremen
     return arns.filter((arn) => arnAccountId(arn) === principal.accountId).map((arn) => classifyPrincipal("AWS", arn)).filter((p) => p !== null);
   }
   return arns.some((arn) => wildcardMatch(arn, principal.value)) ? [principal] : [];
+}
+
+/** How servicesActingFor names a service acting for an account: `events.amazonaws.com for 111122223333`. */
+const SERVICE_FOR_ACCOUNT = / for \d{12}$/;
+
+/**
+ * A service principal is listed only when `aws:SourceAccount` or `aws:SourceArn` says for
+ * which accounts the service may act: one principal per account, whose `accountId` is that
+ * account (an account outside the organization drives the service into our role). Without
+ * them the service acts for our own account and is not a trust to list.
+ */
+function servicesActingFor(service: Principal, requirements: readonly Requirement[]): Principal[] {
+  const accounts = concreteValues(requirements, "aws:SourceAccount") ?? sourceArnAccounts(requirements);
+  return (accounts ?? []).filter((id) => /^\d{12}$/.test(id)).map((accountId) => ({ ...service, value: `${service.value} for ${accountId}`, accountId }));
+}
+
+/** The accounts `aws:SourceArn` names, when every value names its account (wildcards elsewhere allowed). */
+function sourceArnAccounts(requirements: readonly Requirement[]): string[] | null {
+  const arns = requirements.find((r) => r.key === "aws:sourcearn" && r.values.length > 0);
+  if (!arns) return null;
+  const accounts = arns.values.map(arnAccountId);
+  return accounts.every((a) => a !== null) ? [...new Set(accounts as string[])] : null;
 }
 
 /** `aws:PrincipalArn` values, when every one names its account without a wildcard. */
@@ -168,8 +201,10 @@ function denyNames(type: PrincipalType, value: string, principal: Principal): bo
   if (value === "*") return true;
   if (principal.kind === "wildcard") return false;
   if (type !== principal.type) return false;
-  if (value.toLowerCase() === principal.value.toLowerCase()) return true;
+  if (principal.kind === "service") return value.toLowerCase() === principal.value.replace(SERVICE_FOR_ACCOUNT, "");
   const named = classifyPrincipal(type, value);
+  if (named && canonicalPrincipal(named, principal.partition ?? "aws").value.toLowerCase() === principal.value.toLowerCase()) return true;
+  if (value.toLowerCase() === principal.value.toLowerCase()) return true;
   return named?.kind === "account" && named.accountId !== null && named.accountId === principal.accountId;
 }
 
@@ -181,7 +216,8 @@ function toGrant(candidate: Candidate, requirements: Requirement[]): TrustGrant 
     statementPrincipal: candidate.statementPrincipal,
     statements: [candidate.statement.index],
     conditions: candidate.statement.condition,
-    externalId: federation ? null : externalIdState(requirements),
+    // A service cannot send an ExternalId: aws:SourceAccount is its confused-deputy guard.
+    externalId: federation || principal.kind === "service" ? null : externalIdState(requirements),
     principalOrgIds: principalOrgIds(requirements),
     federation,
     federationRestricted: federation ? isFederationRestricted(federation, requirements) : null,

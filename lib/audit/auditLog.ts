@@ -1,12 +1,14 @@
 /**
- * The audit log: written by every audited action, read by admins, exported as CSV. The table is
+ * The audit log: written for every audited event, read by admins, exported as CSV. The table is
  * append-only (a database trigger refuses UPDATE and DELETE), so nothing here edits it.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db/types";
 import { toCsv } from "../export/csv";
 import { oneOf, page as pageParam, text, PAGE_SIZE, type Paged, type SearchParams } from "../queries/params";
-import { AUDIT, AUDIT_LABELS, AUDIT_OUTCOMES, type AuditAction, type AuditOutcome } from "./auditActions";
+import { recordAnonymousDenial } from "./anonymousDenials";
+import { auditText, AUDIT_LIMITS } from "./auditText";
+import { AUDIT, AUDIT_LABELS, AUDIT_OUTCOMES, type AuditEventKind, type AuditOutcome } from "./auditEventKinds";
 
 /** Who made the request: the signed-in user (if any) and where it came from. */
 export interface AuditActor {
@@ -17,14 +19,19 @@ export interface AuditActor {
 }
 
 export interface AuditEntry extends AuditActor {
-  action: AuditAction;
+  /** The event's kind, stored in AuditEvent.action. */
+  action: AuditEventKind;
   outcome?: AuditOutcome;
   target?: string | null;
   details?: Record<string, unknown>;
 }
 
-const MAX_TEXT = 500;
-const clip = (value: string | null | undefined) => (value ? value.slice(0, MAX_TEXT) : null);
+function auditDetails(details: Record<string, unknown> | undefined): Prisma.InputJsonValue | undefined {
+  if (!details) return undefined;
+  const json = JSON.stringify(details);
+  if (json.length <= AUDIT_LIMITS.details) return details as Prisma.InputJsonValue;
+  return { truncated: true, preview: auditText(json, AUDIT_LIMITS.details) };
+}
 
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.auditEvent.create({
@@ -32,26 +39,40 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
       action: entry.action,
       outcome: entry.outcome ?? "success",
       actorId: entry.actorId ?? null,
-      actor: clip(entry.actor),
-      ip: clip(entry.ip),
-      userAgent: clip(entry.userAgent),
-      target: clip(entry.target),
-      details: (entry.details ?? undefined) as Prisma.InputJsonValue | undefined,
+      actor: auditText(entry.actor, AUDIT_LIMITS.actor),
+      ip: auditText(entry.ip, AUDIT_LIMITS.ip),
+      userAgent: auditText(entry.userAgent, AUDIT_LIMITS.userAgent),
+      target: auditText(entry.target, AUDIT_LIMITS.target),
+      details: auditDetails(entry.details),
     },
   });
 }
 
-const ACTIONS = Object.values(AUDIT);
+/**
+ * A refusal by a role or origin check. Callers who are signed in get a row each; anonymous ones
+ * are counted into one row per source and window (lib/audit/anonymousDenials.ts), so nobody can
+ * fill the log, which may never be cleaned, by repeating a request.
+ */
+export async function recordDenial(db: Db, actor: AuditActor, target: string, reason: string): Promise<void> {
+  if (!actor.actorId) {
+    await recordAnonymousDenial(db, { ip: actor.ip, userAgent: actor.userAgent, target, reason });
+    return;
+  }
+  await recordAudit(db, { action: AUDIT.ACCESS_DENIED, outcome: "denied", ...actor, target, details: { reason } });
+}
+
+const EVENT_KINDS = Object.values(AUDIT);
 
 export interface AuditFilters {
-  action?: AuditAction;
+  /** The event kind (`?action=`, AuditEvent.action). */
+  action?: AuditEventKind;
   outcome?: AuditOutcome;
   /** Substring of the actor's email. */
   actor?: string;
 }
 
 export function auditFilters(params: SearchParams): AuditFilters {
-  return { action: oneOf(params, "action", ACTIONS), outcome: oneOf(params, "outcome", AUDIT_OUTCOMES), actor: text(params, "actor") };
+  return { action: oneOf(params, "action", EVENT_KINDS), outcome: oneOf(params, "outcome", AUDIT_OUTCOMES), actor: text(params, "actor") };
 }
 
 function where(filters: AuditFilters): Prisma.AuditEventWhereInput {
@@ -74,8 +95,15 @@ export async function listAuditEvents(db: Db, params: SearchParams): Promise<Pag
   return { rows, total, page, pageSize: PAGE_SIZE };
 }
 
-export function auditLabel(action: string): string {
-  return AUDIT_LABELS[action as AuditAction] ?? action;
+export function auditLabel(kind: string): string {
+  return AUDIT_LABELS[kind as AuditEventKind] ?? kind;
+}
+
+/** The details column of the CSV; an aggregated row also says how many times, and when last. */
+function detailsText(row: AuditRow): string | null {
+  if (row.count <= 1) return row.details === null ? null : JSON.stringify(row.details);
+  const details = row.details && typeof row.details === "object" && !Array.isArray(row.details) ? row.details : { details: row.details };
+  return JSON.stringify({ ...details, count: row.count, lastAt: row.lastAt?.toISOString() ?? null });
 }
 
 /** Every event the filters match, newest first, in batches (the log can be long). */
@@ -94,6 +122,6 @@ export async function auditCsv(db: Db, params: SearchParams): Promise<string> {
   }
   return toCsv(
     ["Time (UTC)", "Action", "Outcome", "Actor", "From", "User agent", "Target", "Details"],
-    rows.map((r) => [r.at.toISOString(), auditLabel(r.action), r.outcome, r.actor, r.ip, r.userAgent, r.target, r.details === null ? null : JSON.stringify(r.details)]),
+    rows.map((r) => [r.at.toISOString(), auditLabel(r.action), r.outcome, r.actor, r.ip, r.userAgent, r.target, detailsText(r)]),
   );
 }

@@ -1,16 +1,17 @@
 /**
  * The server-side checks every page, route handler and server action goes through. The UI hides
  * what a role can't do; these are what refuse it. tests/e2e/access.spec.ts requests every page,
- * route and action of the build as nobody and as a viewer, so an unguarded one fails the tests.
+ * route and server action of the build as nobody and as a viewer, so an unguarded one fails the tests.
  */
 import { headers } from "next/headers";
 import { cache } from "react";
 import { forbidden, redirect, unauthorized } from "next/navigation";
-import { AUDIT, type AuditAction } from "../audit/auditActions";
-import { recordAudit, type AuditActor } from "../audit/auditLog";
+import type { AuditEventKind } from "../audit/auditEventKinds";
+import { recordAudit, recordDenial, type AuditActor } from "../audit/auditLog";
 import { prisma } from "../db/server";
 import { hasRole, isRole, type Role } from "./roles";
 import { isSameOrigin, PATH_HEADER, requestInfo } from "./requestInfo";
+import { loginPath } from "./safeNext";
 import { serverAuth } from "./server";
 
 export interface SignedInUser {
@@ -39,12 +40,9 @@ export function actorOf(user: SignedInUser | null, requestHeaders: Headers): Aud
   return { actorId: user?.id ?? null, actor: user?.email ?? null, ...requestInfo(requestHeaders) };
 }
 
+/** Anonymous refusals are counted into one row per source and window (lib/audit/anonymousDenials.ts). */
 async function auditDenied(user: SignedInUser | null, requestHeaders: Headers, target: string, reason: string): Promise<void> {
-  await recordAudit(await prisma(), { action: AUDIT.ACCESS_DENIED, outcome: "denied", ...actorOf(user, requestHeaders), target, details: { reason } });
-}
-
-function loginPath(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? `/login?next=${encodeURIComponent(next)}` : "/login";
+  await recordDenial(await prisma(), actorOf(user, requestHeaders), target, reason);
 }
 
 /** For pages: the signed-in user with at least `required`; anyone else is sent to sign in, or refused (403). */
@@ -66,7 +64,7 @@ type RouteHandler = (request: Request, context: RouteContext & { user: SignedInU
  * For route handlers: 401 without a session, 403 without the role or (for anything but GET/HEAD)
  * from another origin. `audit` records each successful call (report downloads).
  */
-export function guardedRoute(required: Role, handler: RouteHandler, options: { audit?: AuditAction } = {}) {
+export function guardedRoute(required: Role, handler: RouteHandler, options: { audit?: AuditEventKind } = {}) {
   return async function guarded(request: Request, context: RouteContext): Promise<Response> {
     const user = await userFrom(request.headers);
     const url = new URL(request.url);
@@ -92,22 +90,22 @@ export function guardedRoute(required: Role, handler: RouteHandler, options: { a
 
 /**
  * For server actions: the signed-in admin, from this dashboard's own origin (CSRF), else the
- * action is refused (401 or 403, audited) before it reads its input.
+ * call is refused (401 or 403, audited) before it reads its input. `serverAction` names it in the log.
  */
-export async function requireAdmin(action: string): Promise<{ user: SignedInUser; actor: AuditActor }> {
+export async function requireAdmin(serverAction: string): Promise<{ user: SignedInUser; actor: AuditActor }> {
   const requestHeaders = await headers();
   const user = await userFrom(requestHeaders);
   const { settings } = await serverAuth();
   if (!isSameOrigin(requestHeaders, settings.trustedOrigins)) {
-    await auditDenied(user, requestHeaders, action, "cross-origin request");
+    await auditDenied(user, requestHeaders, serverAction, "cross-origin request");
     forbidden();
   }
   if (!user) {
-    await auditDenied(null, requestHeaders, action, "not signed in");
+    await auditDenied(null, requestHeaders, serverAction, "not signed in");
     unauthorized();
   }
   if (!hasRole(user.role, "admin")) {
-    await auditDenied(user, requestHeaders, action, "needs admin");
+    await auditDenied(user, requestHeaders, serverAction, "needs admin");
     forbidden();
   }
   return { user, actor: actorOf(user, requestHeaders) };

@@ -9,11 +9,12 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth, type GenericOAuthUserInfo } from "better-auth/plugins";
-import { AUDIT } from "../audit/auditActions";
+import { AUDIT } from "../audit/auditEventKinds";
 import { recordAudit } from "../audit/auditLog";
 import type { PrismaClient } from "../db/client";
 import type { AuthSettings, OidcSettings } from "./authSettings";
-import { clearFailedSignIns, lockedUntil, normaliseEmail, recordFailedSignIn } from "./lockout";
+import { claimSignInAttempt, clearFailedSignIns, normaliseEmail, recordFailedSignIn } from "./lockout";
+import { cleanName } from "./localUsers";
 import { isSameOrigin, requestInfo } from "./requestInfo";
 
 export const OIDC_PROVIDER_ID = "oidc";
@@ -21,6 +22,17 @@ const PASSWORD_SIGN_IN = "/sign-in/email";
 /** genericOAuth providers are social providers: signed in through /sign-in/social, back through /callback/:id. */
 const OIDC_SIGN_IN = "/sign-in/social";
 const isOidcCallback = (path: string) => path.startsWith("/callback/");
+
+/**
+ * The better-auth endpoints the dashboard uses; every other one (update-user, change-password,
+ * reset-password, link-social, sign-up…) answers 404, so no user change bypasses our rules and
+ * the audit log. Route patterns as better-auth reports them in ctx.path.
+ */
+const ALLOWED_AUTH_PATHS = new Set([PASSWORD_SIGN_IN, OIDC_SIGN_IN, "/callback/:id", "/get-session", "/sign-out", "/error", "/ok"]);
+export const isAllowedAuthPath = (path: string | undefined) => path !== undefined && ALLOWED_AUTH_PATHS.has(path);
+
+/** What a wrong password gets (better-auth's own answer), for every other refusal that must not tell more. */
+const wrongEmailOrPassword = () => new APIError("UNAUTHORIZED", { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" });
 
 /** Whether an OIDC profile may sign in, and as which role (undefined: keep the stored one). */
 export interface OidcAdmission {
@@ -54,6 +66,8 @@ export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
     for (const [key, entry] of oidcAdmissions) if (now - entry.at > 60_000) oidcAdmissions.delete(key);
     oidcAdmissions.set(email, { ...admission, at: now });
   };
+  const auditLocked = (email: string, until: Date, from: ReturnType<typeof requestInfo>) =>
+    recordAudit(prisma, { action: AUDIT.ACCOUNT_LOCKED, outcome: "denied", actor: normaliseEmail(email), ...from, target: normaliseEmail(email), details: { until: until.toISOString(), attempts: settings.lockout.attempts } });
   const failureMessage = (until: Date) =>
     `Too many failed sign-ins: this account is locked until ${until.toISOString().slice(11, 16)} UTC. An admin can unlock it sooner.`;
 
@@ -95,11 +109,17 @@ export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
       user: {
         create: {
           // Single sign-on creates users on first sign-in: only those the allow-list admits.
+          // The issuer's name is held to our rules for names (length, no control or bidi characters).
           before: async (user) => {
             const admission = oidcAdmissions.get(user.email.toLowerCase());
             if (!admission?.allowed) return false;
-            return admission.role ? { data: { ...user, role: admission.role } } : undefined;
+            return { data: { ...user, name: cleanName(user.name, user.email), ...(admission.role ? { role: admission.role } : {}) } };
           },
+        },
+        update: {
+          // The only user changes better-auth still makes are a single sign-on profile refresh
+          // (update-user and the like answer 404, see ALLOWED_AUTH_PATHS): same rules for names.
+          before: async (data) => (typeof data.name === "string" ? { data: { ...data, name: cleanName(data.name, "Single sign-on user") } } : undefined),
         },
       },
       session: {
@@ -111,7 +131,10 @@ export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
             if (!user || user.disabled) return false;
             const admission = oidcAdmissions.get(user.email.toLowerCase());
             if (admission && !admission.allowed) return false;
-            if (admission?.role && admission.role !== user.role) await prisma.appUser.update({ where: { id: session.userId }, data: { role: admission.role } });
+            if (admission?.role && admission.role !== user.role) {
+              await prisma.appUser.update({ where: { id: session.userId }, data: { role: admission.role } });
+              await recordAudit(prisma, { action: AUDIT.USER_CHANGED, actor: `oidc:${oidc?.issuer ?? "issuer"}`, target: user.email, details: { role: admission.role, reason: "the issuer's admin groups" } });
+            }
             return undefined;
           },
           after: async (session) => {
@@ -122,17 +145,23 @@ export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // Only the endpoints the dashboard uses: profile changes, password resets, account
+        // linking and the rest go through our own rules (lib/auth/localUsers.ts) or nowhere.
+        if (!isAllowedAuthPath(ctx.path)) throw new APIError("NOT_FOUND", { message: "Not found.", code: "NOT_FOUND" });
         if (ctx.path !== PASSWORD_SIGN_IN) return;
         // No signing in from another site's page (login CSRF), cookie or not.
         if (!isSameOrigin(ctx.headers ?? new Headers(), settings.trustedOrigins)) {
           throw new APIError("FORBIDDEN", { message: "Sign in from the dashboard's own sign-in page.", code: "CROSS_ORIGIN" });
         }
         const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
-        const until = email ? await lockedUntil(prisma, email) : null;
-        if (!until) return;
+        if (!email) return;
+        // Counted before the password is checked, atomically: parallel guesses cannot outrun the lock.
+        const attempt = await claimSignInAttempt(prisma, email, settings.lockout);
+        if (attempt.allowed) return;
         const from = requestInfo(ctx.headers ?? new Headers());
+        if (attempt.lockedNow) await auditLocked(email, attempt.until, from);
         await recordAudit(prisma, { action: AUDIT.SIGN_IN, outcome: "failure", actor: normaliseEmail(email), ...from, details: { method: "password", reason: "locked" } });
-        throw new APIError("FORBIDDEN", { message: failureMessage(until), code: "ACCOUNT_LOCKED" });
+        throw new APIError("FORBIDDEN", { message: failureMessage(attempt.until), code: "ACCOUNT_LOCKED" });
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== PASSWORD_SIGN_IN && !isOidcCallback(ctx.path)) return;
@@ -156,10 +185,15 @@ export function createAuth(prisma: PrismaClient, settings: AuthSettings) {
         }
         if (!(returned instanceof APIError) || returned.body?.code === "ACCOUNT_LOCKED" || returned.body?.code === "CROSS_ORIGIN") return;
         const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
-        await recordAudit(prisma, { action: AUDIT.SIGN_IN, outcome: "failure", actor: normaliseEmail(email) || null, ...from, details: { method, reason: returned.message } });
-        if (!email) return;
-        const locked = await recordFailedSignIn(prisma, email, settings.lockout);
-        if (locked) await recordAudit(prisma, { action: AUDIT.ACCOUNT_LOCKED, outcome: "denied", actor: normaliseEmail(email), ...from, target: normaliseEmail(email), details: { until: locked.toISOString(), attempts: settings.lockout.attempts } });
+        // The right password of a disabled user gets no session; the audit log says so, the
+        // caller hears exactly what a wrong password hears.
+        const disabled = returned.body?.code === "FAILED_TO_CREATE_SESSION";
+        await recordAudit(prisma, { action: AUDIT.SIGN_IN, outcome: "failure", actor: normaliseEmail(email) || null, ...from, details: { method, reason: disabled ? "account disabled" : returned.message } });
+        if (email) {
+          const locked = await recordFailedSignIn(prisma, email, settings.lockout);
+          if (locked) await auditLocked(email, locked, from);
+        }
+        if (disabled) throw wrongEmailOrPassword();
       }),
     },
     plugins: [

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { REPO_ROOT } from "../db/migrations";
+import { REPO_ROOT } from "../paths";
 
 export interface OidcSettings {
   issuer: string;

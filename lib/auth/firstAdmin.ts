@@ -1,5 +1,5 @@
 /** At the web server's first start on an empty database: create the first admin and say how to sign in. */
-import { AUDIT } from "../audit/auditActions";
+import { AUDIT } from "../audit/auditEventKinds";
 import { recordAudit } from "../audit/auditLog";
 import { prisma } from "../db/server";
 import { ensureFirstAdmin } from "./localUsers";

@@ -12,9 +12,34 @@ import { ROLES, type Role } from "./roles";
 export const CREDENTIAL_PROVIDER = "credential";
 export const MIN_PASSWORD_LENGTH = 12;
 
+/**
+ * Characters no name may hold: control characters (C0, DEL, C1, so no CR/LF), line and paragraph
+ * separators, zero-width characters and bidirectional controls (which can make a name read
+ * backwards or hide what follows it in the audit log and the users page).
+ */
+const UNSAFE_NAME_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+const UNSAFE_NAME_CHARACTERS_ALL = new RegExp(UNSAFE_NAME_CHARACTERS.source, "g");
+export const MAX_NAME_LENGTH = 100;
+
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the user a name.")
+  .max(MAX_NAME_LENGTH, `Names have at most ${MAX_NAME_LENGTH} characters.`)
+  .refine((name) => !UNSAFE_NAME_CHARACTERS.test(name), "The name has control, invisible or bidirectional characters.");
+
+/**
+ * A name from somewhere we don't control (the single sign-on issuer's profile) made to fit the
+ * same rules: unsafe characters dropped, whitespace runs collapsed, cut to the maximum length.
+ */
+export function cleanName(name: unknown, fallback: string): string {
+  const cleaned = (typeof name === "string" ? name : "").replace(UNSAFE_NAME_CHARACTERS_ALL, " ").replace(/\s+/g, " ").trim();
+  return [...(cleaned || fallback)].slice(0, MAX_NAME_LENGTH).join("").trim() || fallback.slice(0, MAX_NAME_LENGTH);
+}
+
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address." })).pipe(z.string().max(320)),
-  name: z.string().trim().min(1, "Give the user a name.").max(100).regex(/^[^\u0000-\u001f\u007f]*$/, "The name has control characters."),
+  name: nameSchema,
   role: z.enum(ROLES),
   password: z.string().min(MIN_PASSWORD_LENGTH, `Passwords have at least ${MIN_PASSWORD_LENGTH} characters.`).max(256),
 });

@@ -3,6 +3,8 @@
  * address it saw, or, behind a proxy listed in VENDORSCOPE_TRUSTED_PROXIES, the client address
  * that proxy reported; so the first entry is never one a client made up.
  */
+import { auditText, AUDIT_LIMITS } from "../audit/auditText";
+
 /** The path of the page being rendered (proxy.ts passes it on), for "sign in, then come back". */
 export const PATH_HEADER = "x-vendorscope-path";
 
@@ -13,7 +15,8 @@ export interface RequestInfo {
 
 export function requestInfo(headers: Headers): RequestInfo {
   const ip = headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
-  return { ip, userAgent: headers.get("user-agent")?.slice(0, 300) || null };
+  // Both are the caller's to choose: bounded here, and again where the audit log stores them.
+  return { ip: auditText(ip, AUDIT_LIMITS.ip), userAgent: auditText(headers.get("user-agent"), AUDIT_LIMITS.userAgent) };
 }
 
 /**

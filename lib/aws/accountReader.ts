@@ -30,7 +30,7 @@ export async function readAccount(iam: IAMClient, options: { reportWaitMs?: numb
   let credentialReport: string | null = null;
   let credentialReportError: string | null = null;
   try {
-    credentialReport = await readCredentialReport(iam, options.reportWaitMs ?? 2000);
+    credentialReport = await fetchCredentialReport(iam, options.reportWaitMs ?? 2000);
   } catch (error) {
     credentialReportError = describeAwsError(error);
   }
@@ -38,7 +38,7 @@ export async function readAccount(iam: IAMClient, options: { reportWaitMs?: numb
 }
 
 /** Generate, then Get; while IAM is still preparing the report, wait and ask again (bounded). */
-async function readCredentialReport(iam: IAMClient, waitMs: number): Promise<string> {
+async function fetchCredentialReport(iam: IAMClient, waitMs: number): Promise<string> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const state = (await iam.send(new GenerateCredentialReportCommand({}))).State;
     if (state === "COMPLETE") {

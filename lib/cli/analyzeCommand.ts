@@ -1,17 +1,18 @@
 import { AccountAnalyzer } from "../analysis/accountAnalyzer";
 import { AnalysisRun } from "../analysis/analysisRun";
 import { FINDING } from "../analysis/findings";
-import type { AnalysisReport, TrustRecord } from "../analysis/report";
+import type { InventoryDocument } from "../analysis/analysisRecords";
+import type { TrustRecord } from "../analysis/trustRecord";
 import { VendorDirectory, type VendorEntry } from "../analysis/vendorList";
 import { loadActionCatalog } from "../catalog/iamActions";
 import { InputPathError, listInputFiles, readInputDocument } from "../collect/inputFiles";
 import { readVendorFile } from "../collect/vendorFiles";
 import { UsageError, type Command } from "./command";
+import { writeJson } from "./jsonOutput";
 import { plural, table } from "./text";
 
 export const analyzeCommand: Command = {
   name: "analyze",
-  summary: "Analyse exported IAM data: who outside the organization can assume which role, and what it can do",
   help: `Usage: vendorscope analyze PATH [options]
 
 Analyses get-account-authorization-details exports and prints every role that a party
@@ -74,15 +75,16 @@ Exit status: 0 when at least one account was analysed, 1 when none could be, 2 o
         run.addError(file, "--accounts expects an Organizations list-accounts output");
       }
     }
-    const report = run.report({ vendors: new VendorDirectory(...vendorLists), now });
-    io.stdout(values.json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
+    const inventory = run.inventoryDocument({ vendors: new VendorDirectory(...vendorLists), now });
+    if (values.json) await writeJson(io, inventory);
+    else io.stdout(formatInventoryDocument(inventory));
     return run.accountCount > 0 ? 0 : 1;
   },
 };
 
-function formatReport(report: AnalysisReport): string {
-  const { organization: org, accounts } = report;
-  const external = report.trusts.filter((t) => !t.internal);
+function formatInventoryDocument(inventory: InventoryDocument): string {
+  const { organization: org, accounts } = inventory;
+  const external = inventory.trusts.filter((t) => !t.internal);
   const lines: string[] = [];
   const roles = accounts.reduce((n, a) => n + a.roles, 0);
   const users = accounts.reduce((n, a) => n + a.users, 0);
@@ -91,17 +93,17 @@ function formatReport(report: AnalysisReport): string {
       (org.orgId ? ` of organization ${org.orgId}` : "") +
       (org.notAnalysed.length ? `; ${plural(org.notAnalysed.length, "member account")} not in the input: ${org.notAnalysed.join(", ")}` : ""),
   );
-  lines.push("", `Vendors (${report.vendors.length})`);
+  lines.push("", `Vendors (${inventory.vendors.length})`);
   lines.push(
-    report.vendors.length
-      ? indent(table(["RISK", "VENDOR", "THEIR ACCOUNTS", "TRUSTS", "OUR ACCOUNTS"], report.vendors.map((v) => [v.risk, v.name, v.accountIds.join(" ") || "-", String(v.trusts), String(v.reachableAccounts.length)])))
+    inventory.vendors.length
+      ? indent(table(["RISK", "VENDOR", "THEIR ACCOUNTS", "TRUSTS", "OUR ACCOUNTS"], inventory.vendors.map((v) => [v.risk, v.name, v.accountIds.join(" ") || "-", String(v.trusts), String(v.reachableAccounts.length)])))
       : "  none",
   );
-  if (report.unknownAccounts.length) {
-    lines.push("", `Unknown external accounts (${report.unknownAccounts.length})`);
-    lines.push(indent(table(["RISK", "ACCOUNT", "TRUSTS", "OUR ACCOUNTS"], report.unknownAccounts.map((u) => [u.risk, u.accountId, String(u.trusts), String(u.reachableAccounts.length)]))));
+  if (inventory.unknownAccounts.length) {
+    lines.push("", `Unknown external accounts (${inventory.unknownAccounts.length})`);
+    lines.push(indent(table(["RISK", "ACCOUNT", "TRUSTS", "OUR ACCOUNTS"], inventory.unknownAccounts.map((u) => [u.risk, u.accountId, String(u.trusts), String(u.reachableAccounts.length)]))));
   }
-  const internal = report.trusts.length - external.length;
+  const internal = inventory.trusts.length - external.length;
   lines.push("", `Third-party trusts (${external.length}${internal ? `; ${internal} internal not shown` : ""})`);
   lines.push(
     external.length
@@ -114,9 +116,9 @@ function formatReport(report: AnalysisReport): string {
         )
       : "  none",
   );
-  if (report.errors.length) {
-    lines.push("", `Errors (${report.errors.length})`);
-    lines.push(indent(table(["SOURCE", "MESSAGE"], report.errors.map((e) => [e.source, e.message]), 160)));
+  if (inventory.errors.length) {
+    lines.push("", `Errors (${inventory.errors.length})`);
+    lines.push(indent(table(["SOURCE", "MESSAGE"], inventory.errors.map((e) => [e.source, e.message]), 160)));
   }
   return lines.join("\n") + "\n";
 }

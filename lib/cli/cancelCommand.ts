@@ -1,13 +1,12 @@
-import { AUDIT } from "../audit/auditActions";
+import { AUDIT } from "../audit/auditEventKinds";
 import { recordAudit } from "../audit/auditLog";
-import { requestCancel } from "../scan/executor";
+import { requestCancel } from "../scan/runners/executor";
 import { UsageError, type Command } from "./command";
 import { cliActor } from "./cliActor";
 import { withInventoryStore } from "./database";
 
 export const cancelCommand: Command = {
   name: "cancel",
-  summary: "Cancel the running scan: no new account starts, finished ones are kept",
   help: `Usage: vendorscope cancel [SCAN_ID]
 
 Asks the running scan (or scan SCAN_ID) to stop. Accounts already read are kept; the scan

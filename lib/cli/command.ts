@@ -4,8 +4,7 @@ export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
 
 export interface Command {
   name: string;
-  summary: string;
-  /** The full `--help` text. */
+  /** The full `--help` text (the one-line summary is in commands.ts). */
   help: string;
   options: OptionSpec;
   /** Names of the positional arguments, for messages; the first `required` are required. */
@@ -17,6 +16,8 @@ export interface CommandIO {
   /** Text, or the bytes of a binary file (a PDF written with '--out -'). */
   stdout: (data: string | Uint8Array) => void;
   stderr: (text: string) => void;
+  /** Writes to stdout, resolving when it can take more (backpressure, for large output). */
+  write?: (text: string) => Promise<void>;
   /** stdout is a terminal: progress may redraw one line instead of printing many. */
   interactive?: boolean;
 }

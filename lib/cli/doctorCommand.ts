@@ -15,7 +15,6 @@ export function formatDoctorStep(step: DoctorStep): string {
 
 export const doctorCommand: Command = {
   name: "doctor",
-  summary: "Check, step by step, that this machine can scan the organization, with the fix for each failure",
   help: `Usage: vendorscope doctor [--role-name NAME] [--external-id VALUE] [--region REGION] [--json]
 
 Checks what a scan needs, in order: AWS credentials (which identity); Organizations readable
@@ -35,12 +34,12 @@ Options:
   async run(values, _positionals, io) {
     const str = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : undefined);
     const vendorList = await withDatabase((db) => vendorListMeta(db.prisma));
-    const report = await runDoctor({ ...scanSettings({ roleName: str("role-name"), externalId: str("external-id"), region: str("region") }), vendorList });
-    if (values.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
+    const diagnosis = await runDoctor({ ...scanSettings({ roleName: str("role-name"), externalId: str("external-id"), region: str("region") }), vendorList });
+    if (values.json) io.stdout(JSON.stringify(diagnosis, null, 2) + "\n");
     else {
-      for (const step of report.steps) io.stdout(formatDoctorStep(step));
-      io.stdout(report.ok ? "\nReady to scan: npx vendorscope scan\n" : "\nFix the failures above, then run 'npx vendorscope doctor' again.\n");
+      for (const step of diagnosis.steps) io.stdout(formatDoctorStep(step));
+      io.stdout(diagnosis.ok ? "\nReady to scan: npx vendorscope scan\n" : "\nFix the failures above, then run 'npx vendorscope doctor' again.\n");
     }
-    return report.ok ? 0 : 1;
+    return diagnosis.ok ? 0 : 1;
   },
 };

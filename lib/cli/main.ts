@@ -1,33 +1,5 @@
-import { analyzeCommand } from "./analyzeCommand";
-import { parseCommandLine, UsageError, type Command, type CommandIO } from "./command";
-import { doctorCommand } from "./doctorCommand";
-import { exportCommand } from "./exportCommand";
-import { reanalyzeCommand } from "./reanalyzeCommand";
-import { reportCommand } from "./reportCommand";
-import { scanCommand } from "./scanCommand";
-import { scansCommand } from "./scansCommand";
-import { cancelCommand } from "./cancelCommand";
-import { scheduleCommand } from "./scheduleCommand";
-import { schedulerCommand } from "./schedulerCommand";
-import { usersCommand } from "./usersCommand";
-import { vendorsCommand } from "./vendorsCommand";
-import { workerCommand } from "./workerCommand";
-
-const COMMANDS: readonly Command[] = [
-  analyzeCommand,
-  scanCommand,
-  scansCommand,
-  cancelCommand,
-  exportCommand,
-  reportCommand,
-  reanalyzeCommand,
-  vendorsCommand,
-  usersCommand,
-  doctorCommand,
-  scheduleCommand,
-  schedulerCommand,
-  workerCommand,
-];
+import { parseCommandLine, UsageError, type CommandIO } from "./command";
+import { COMMANDS } from "./commands";
 
 const HELP = `Usage: vendorscope <command> [options]
 
@@ -49,11 +21,12 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`vendorscope: unknown command '${name}' (try 'vendorscope --help')\n`);
     return 2;
   }
+  const command = await entry.load();
   try {
     const { values, positionals, help } = parseCommandLine(command, rest);
     if (help) {

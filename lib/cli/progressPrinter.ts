@@ -1,5 +1,5 @@
 /** Scan progress on the command line: one redrawn bar on a terminal, plain lines otherwise. */
-import type { ScanResult } from "../db/scanStore";
+import type { ScanResult } from "../db/scanTypes";
 import type { ScanProgress } from "../scan/progress";
 import type { CommandIO } from "./command";
 import { inert } from "./text";

@@ -1,12 +1,11 @@
 import { ScanInProgressError } from "../db/scanLock";
-import { reanalyze } from "../scan/reanalyze";
+import { reanalyze } from "../scan/sources/reanalyze";
 import type { Command } from "./command";
 import { withInventoryStore } from "./database";
 import { progressPrinter } from "./progressPrinter";
 
 export const reanalyzeCommand: Command = {
   name: "reanalyze",
-  summary: "Re-run the analysis on the stored exports (after vendor list or rule changes)",
   help: `Usage: vendorscope reanalyze
 
 Analyses each account's latest stored export again, with the current vendor list and your

@@ -9,7 +9,6 @@ import { withDatabase } from "./database";
 
 export const reportCommand: Command = {
   name: "report",
-  summary: "Write a vendor review pack (PDF, CSV, JSON) or the organization summary (PDF)",
   help: `Usage: vendorscope report --vendor NAME|ID [--format pdf|csv|json] [--since DATE] [--until DATE] [--out FILE]
        vendorscope report --summary [--since DATE] [--until DATE] [--out FILE]
 

@@ -1,22 +1,20 @@
-import { AUDIT } from "../audit/auditActions";
+import { AUDIT } from "../audit/auditEventKinds";
 import { recordAudit } from "../audit/auditLog";
 import { cliActor, cliUser } from "./cliActor";
 import { DEFAULT_AWS_SETTINGS } from "../aws/clients";
 import { configuredMemberRole, DEFAULT_MEMBER_ROLE } from "../aws/memberCredentials";
 import { InputPathError } from "../collect/inputFiles";
 import { ScanInProgressError } from "../db/scanLock";
-import type { ScanResult } from "../db/scanStore";
+import type { ScanResult } from "../db/scanTypes";
 import type { Database } from "../db/client";
-import { DEFAULT_CONCURRENCY } from "../scan/awsScan";
-import { configuredExecutor, ExecutorError, runLiveScan, type ExecutorKind } from "../scan/executor";
-import { ImportDateError, importFiles } from "../scan/fileImport";
+import { configuredExecutor, DEFAULT_CONCURRENCY, ExecutorError, runLiveScan, type ExecutorKind } from "../scan/runners/executor";
+import { ImportDateError, importFiles } from "../scan/sources/fileImport";
 import { positiveInteger, UsageError, type Command } from "./command";
 import { withInventoryStore } from "./database";
 import { progressPrinter } from "./progressPrinter";
 
 export const scanCommand: Command = {
   name: "scan",
-  summary: "Scan the organization (or import exported files) into the inventory",
   help: `Usage: vendorscope scan [options]
 
 Reads every active account of the AWS Organization and stores who outside the organization
@@ -44,8 +42,9 @@ Options:
 The database is DATABASE_URL (PostgreSQL) when set, else the embedded one in
 VENDORSCOPE_DATA_DIR (default .vendorscope/pglite).
 
-Exit status: 0 every account read, 3 some accounts failed (their last inventory is kept),
-1 the scan failed or another scan is running, 2 bad usage.
+Exit status: 0 every account read, 3 some accounts failed or (with --from) some input file
+could not be read (their last inventory is kept), 1 the scan failed or another scan is
+running, 2 bad usage.
 `,
   options: {
     from: { type: "string" },

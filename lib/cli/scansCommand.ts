@@ -5,7 +5,6 @@ import { table } from "./text";
 
 export const scansCommand: Command = {
   name: "scans",
-  summary: "List past scans with their outcome and number of changes",
   help: `Usage: vendorscope scans [--limit N] [--json]
 
 Lists scans, newest first: status, trigger, source, when, how long, accounts read and

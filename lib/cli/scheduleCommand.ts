@@ -1,4 +1,4 @@
-import { AUDIT } from "../audit/auditActions";
+import { AUDIT } from "../audit/auditEventKinds";
 import { recordAudit } from "../audit/auditLog";
 import { cliActor, cliUser } from "./cliActor";
 import { effectiveSchedule, nextRun, saveSchedule, ScheduleError } from "../schedule/schedule";
@@ -7,7 +7,6 @@ import { withDatabase } from "./database";
 
 export const scheduleCommand: Command = {
   name: "schedule",
-  summary: "Show or set when scans run by themselves",
   help: `Usage: vendorscope schedule [CRON] [--timezone TZ] [--off]
 
 Without arguments, prints the schedule and the next run. With CRON (five fields, or six

@@ -1,4 +1,4 @@
-import { configuredExecutor } from "../scan/executor";
+import { configuredExecutor } from "../scan/runners/executor";
 import { startScheduler } from "../schedule/scheduler";
 import { effectiveSchedule, nextRun } from "../schedule/schedule";
 import type { Command } from "./command";
@@ -6,7 +6,6 @@ import { withInventoryStore } from "./database";
 
 export const schedulerCommand: Command = {
   name: "scheduler",
-  summary: "Run scans on the schedule (the dashboard does too, unless VENDORSCOPE_SCHEDULER=off)",
   help: `Usage: vendorscope scheduler
 
 Runs until stopped, starting a scan whenever the schedule is due (default daily at 02:00

@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { AUDIT } from "../audit/auditActions";
+import { AUDIT } from "../audit/auditEventKinds";
 import { recordAudit } from "../audit/auditLog";
 import { clearFailedSignIns } from "../auth/lockout";
 import { createLocalUser, generatePassword, setPassword, updateUser, UserError } from "../auth/localUsers";
@@ -17,7 +17,6 @@ async function readStdinPassword(): Promise<string> {
 
 export const usersCommand: Command = {
   name: "users",
-  summary: "Manage who may sign in to the dashboard (also when every admin is locked out)",
   help: `Usage: vendorscope users list
        vendorscope users add EMAIL --name NAME [--role viewer|admin] [--password-stdin]
        vendorscope users set-password EMAIL [--password-stdin]
@@ -37,13 +36,13 @@ Options:
 `,
   options: { name: { type: "string" }, role: { type: "string" }, "password-stdin": { type: "boolean" } },
   positionals: { names: ["ACTION", "EMAIL", "ROLE"], required: 1 },
-  async run(values, [action, email, role], io) {
-    if (action === "list") {
+  async run(values, [subcommand, email, role], io) {
+    if (subcommand === "list") {
       const users = await withDatabase((db) => db.prisma.appUser.findMany({ orderBy: { email: "asc" } }));
       io.stdout(table(["EMAIL", "NAME", "ROLE", "STATUS", "LAST SIGN-IN"], users.map((u) => [u.email, u.name, u.role, u.disabled ? "disabled" : "active", u.lastSignInAt?.toISOString() ?? "never"])));
       return 0;
     }
-    if (!email) throw new UsageError(`${action} needs EMAIL`);
+    if (!email) throw new UsageError(`${subcommand} needs EMAIL`);
     const password = async () => (values["password-stdin"] ? { value: await readStdinPassword(), shown: false } : { value: generatePassword(), shown: true });
     try {
       return await withDatabase(async (db) => {
@@ -52,9 +51,9 @@ Options:
           if (!user) throw new UserError(`no user ${email}`);
           return user;
         };
-        const audit = (action: typeof AUDIT.USER_CREATED | typeof AUDIT.USER_CHANGED, details: Record<string, unknown>) =>
-          recordAudit(db.prisma, { action, ...cliActor(), target: email.trim().toLowerCase(), details });
-        switch (action) {
+        const audit = (kind: typeof AUDIT.USER_CREATED | typeof AUDIT.USER_CHANGED, details: Record<string, unknown>) =>
+          recordAudit(db.prisma, { action: kind, ...cliActor(), target: email.trim().toLowerCase(), details });
+        switch (subcommand) {
           case "add": {
             const userRole = typeof values.role === "string" ? values.role : "viewer";
             if (!isRole(userRole)) throw new UsageError(`--role must be viewer or admin, not "${userRole}"`);
@@ -81,7 +80,7 @@ Options:
           }
           case "disable":
           case "enable": {
-            const disabled = action === "disable";
+            const disabled = subcommand === "disable";
             await updateUser(db.prisma, (await find()).id, { disabled });
             await audit(AUDIT.USER_CHANGED, { disabled });
             io.stdout(`${email} is ${disabled ? "disabled and signed out" : "enabled"}.\n`);
@@ -94,7 +93,7 @@ Options:
             return 0;
           }
           default:
-            throw new UsageError(`unknown action "${action}" (list, add, set-password, set-role, disable, enable, unlock)`);
+            throw new UsageError(`unknown action "${subcommand}" (list, add, set-password, set-role, disable, enable, unlock)`);
         }
       });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { AUDIT } from "../audit/auditActions";
+import { AUDIT } from "../audit/auditEventKinds";
 import { recordAudit } from "../audit/auditLog";
 import { cliActor } from "./cliActor";
 import { VendorListError, fetchKnownVendors } from "../collect/knownVendors";
@@ -9,7 +9,6 @@ import { table } from "./text";
 
 export const vendorsCommand: Command = {
   name: "vendors",
-  summary: "Update the known vendor list, name an account, or list vendors",
   help: `Usage: vendorscope vendors update [--file PATH]
        vendorscope vendors map ACCOUNT_ID NAME
        vendorscope vendors list [--json]
@@ -28,8 +27,8 @@ Options:
 `,
   options: { file: { type: "string" }, json: { type: "boolean" } },
   positionals: { names: ["ACTION", "ACCOUNT_ID", "NAME"], required: 1 },
-  async run(values, [action, ...args], io) {
-    if (action === "update") {
+  async run(values, [subcommand, ...args], io) {
+    if (subcommand === "update") {
       if (args.length > 0) throw new UsageError(`unexpected argument '${args[0]}'`);
       let list;
       try {
@@ -49,7 +48,7 @@ Options:
       io.stdout(`Vendor list updated from ${meta.source}: ${meta.accounts} accounts.\n`);
       return 0;
     }
-    if (action === "map") {
+    if (subcommand === "map") {
       const [accountId, name] = args;
       if (!accountId || !name) throw new UsageError("map needs ACCOUNT_ID and NAME");
       if (!/^\d{12}$/.test(accountId)) throw new UsageError(`"${accountId}" is not a 12-digit account id`);
@@ -60,7 +59,7 @@ Options:
       io.stdout(`Account ${accountId} is now "${name.trim()}". Run 'vendorscope reanalyze' to apply it to the stored inventory.\n`);
       return 0;
     }
-    if (action === "list") {
+    if (subcommand === "list") {
       if (args.length > 0) throw new UsageError(`unexpected argument '${args[0]}'`);
       const rows = await withDatabase((db) => db.prisma.vendor.findMany({ include: { accounts: true }, orderBy: { name: "asc" } }));
       const vendors = rows.filter((v) => v.accounts.length > 0).map((v) => ({ name: v.name, type: v.type, accounts: v.accounts.map((a) => ({ accountId: a.accountId, source: a.source })) }));
@@ -68,6 +67,6 @@ Options:
       else io.stdout(table(["VENDOR", "TYPE", "ACCOUNTS"], vendors.map((v) => [v.name, v.type, v.accounts.map((a) => (a.source === "user" ? `${a.accountId} (yours)` : a.accountId)).join(" ")]), 60) + "\n");
       return 0;
     }
-    throw new UsageError(`unknown action '${action}' (update, map or list)`);
+    throw new UsageError(`unknown action '${subcommand}' (update, map or list)`);
   },
 };

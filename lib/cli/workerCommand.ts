@@ -1,11 +1,10 @@
-import { startWorker } from "../scan/worker";
+import { startWorker } from "../scan/runners/worker";
 import { positiveInteger, type Command } from "./command";
 import { withInventoryStore } from "./database";
 import { inert } from "./text";
 
 export const workerCommand: Command = {
   name: "worker",
-  summary: "Take account jobs of queued scans (PostgreSQL; run any number, on any machine)",
   help: `Usage: vendorscope worker [--concurrency N]
 
 Runs until stopped (Ctrl-C or SIGTERM finishes the accounts in hand first). Each job reads

@@ -1,6 +1,6 @@
 /**
- * The AWS action catalogue mirrored in the Action table (written in bulk the first time a
- * catalogue version is seen). Action ids are the bit positions of PermissionSet.actionBits.
+ * The AWS action catalog mirrored in the Action table (written in bulk the first time a
+ * catalog version is seen). Action ids are the bit positions of PermissionSet.actionBits.
  */
 import type { ActionCatalog } from "../analysis/actionCatalog";
 import type { ActionSet } from "../analysis/actionSet";
@@ -48,13 +48,13 @@ export class ActionIds {
   /** The set as PermissionSet.actionBits: bit n (get_bit order: LSB first in each byte) = Action id n. */
   bitsOf(set: ActionSet): Uint8Array<ArrayBuffer> {
     const ids: number[] = [];
-    for (const i of set.indices()) ids.push(this.idByIndex[i]!);
+    set.forEachIndex((i) => ids.push(this.idByIndex[i]!));
     const bits = new Uint8Array((ids.length ? Math.max(...ids) : 0) + 8 >> 3);
     for (const id of ids) bits[id >> 3]! |= 1 << (id & 7);
     return bits;
   }
 
-  /** The catalogue's ActionSet for stored bits (actions no longer in the catalogue are left out). */
+  /** The catalog's ActionSet for stored bits (actions no longer in the catalog are left out). */
   actionSetOf(bits: Uint8Array): ActionSet {
     const set = this.catalog.empty();
     for (let byte = 0; byte < bits.length; byte++) {

@@ -4,11 +4,10 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applyMigrations } from "./migrate";
-import { REPO_ROOT } from "./migrations";
+import { REPO_ROOT } from "../paths";
 
 export { PrismaClient };
 
@@ -47,7 +46,8 @@ export type Database = PostgresDatabase | PGliteDatabase;
 
 /** The default embedded data directory: VENDORSCOPE_DATA_DIR, else <repo root>/.vendorscope/pglite. */
 export function defaultDataDir(): string {
-  return resolve(process.env.VENDORSCOPE_DATA_DIR || join(REPO_ROOT, ".vendorscope", "pglite"));
+  // turbopackIgnore: a path known only at run time; the build must not trace the whole repository for it.
+  return resolve(/*turbopackIgnore: true*/ process.env.VENDORSCOPE_DATA_DIR || join(REPO_ROOT, ".vendorscope", "pglite"));
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
@@ -57,6 +57,17 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 }
 
 async function openPostgres(url: string, migrate: boolean): Promise<PostgresDatabase> {
+  // Reach the server first: the wasm schema engine, once it has failed to connect, can fail
+  // again with a crash that never settles (seen in the Next server) — pages would hang.
+  // The PostgreSQL driver is loaded only for PostgreSQL: the embedded database opens without it.
+  const [{ default: pg }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  probe.on("error", () => {});
+  try {
+    await probe.connect();
+  } finally {
+    await probe.end().catch(() => {});
+  }
   const migrationsApplied = migrate ? await applyMigrations(url) : [];
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   return { kind: "postgres", url, prisma, migrationsApplied, close: () => prisma.$disconnect() };

@@ -2,12 +2,11 @@
 // adapter: `applyMigrations` is `prisma migrate deploy` (same `_prisma_migrations` bookkeeping),
 // `createMigration` is `prisma migrate dev --create-only` (diff of the migrations directory
 // against the schema, computed in an in-memory PGlite).
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import {
   LOCKFILE_CONTENT,
@@ -17,7 +16,8 @@ import {
   SCHEMA_PATH,
   type MigrationPaths,
 } from "./migrations";
-import { withSchemaEngine, type SchemaEngine } from "./schemaEngine";
+import type { SchemaEngine } from "./schemaEngine";
+import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 export { migrationNames, MIGRATIONS_DIR, SCHEMA_PATH, type MigrationPaths } from "./migrations";
 
@@ -82,8 +82,9 @@ function pgliteConnection(pglite: PGlite, scratch = false): Connection {
  * The adapter runs a migration script by splitting it at every ";", which breaks function bodies
  * (the audit log's append-only trigger); PostgreSQL runs a whole multi-statement script itself.
  */
-function postgresConnection(url: string): Connection {
-  const pool = new Pool({ connectionString: url, max: 1 });
+async function postgresConnection(url: string): Promise<Connection> {
+  const [{ default: driver }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
+  const pool = new driver.Pool({ connectionString: url, max: 1 });
   const pg = new PrismaPg(pool);
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: pg.provider,
@@ -109,19 +110,55 @@ async function withEngine<T>(
   run: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   try {
-    return await withSchemaEngine({ path: schemaPath, content: readFileSync(schemaPath, "utf8") }, connection.factory, run);
+    // Loaded only when there is something to do: an up-to-date database needs no engine.
+    const { withSchemaEngine } = await import("./schemaEngine");
+    return await withSchemaEngine({ path: schemaPath, content: readFileSync(/*turbopackIgnore: true*/ schemaPath, "utf8") }, connection.factory, run);
   } finally {
     await connection.close();
   }
 }
 
-/** `prisma migrate deploy`: applies the migrations not yet applied to `target`; returns their names. */
+/**
+ * `prisma migrate deploy`: applies the migrations not yet applied to `target`; returns their
+ * names. When `_prisma_migrations` already records every one, finished and with the same
+ * checksum (SHA-256 of its migration.sql, as Prisma writes it), nothing is to do and the
+ * schema engine (a large wasm module, seconds to start) is not started at all.
+ */
 export async function applyMigrations(target: MigrationTarget, paths: MigrationPaths = {}): Promise<string[]> {
   const migrationsList = loadMigrationList(paths.migrationsDir);
-  const connection = typeof target === "string" ? postgresConnection(target) : pgliteConnection(target);
+  if (await allApplied(target, migrationsList)) return [];
+  const connection = typeof target === "string" ? await postgresConnection(target) : pgliteConnection(target);
   return withEngine(paths.schemaPath ?? SCHEMA_PATH, connection, async (engine) => {
     const output = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
     return output.appliedMigrationNames;
+  });
+}
+
+async function allApplied(target: MigrationTarget, list: MigrationList): Promise<boolean> {
+  const sql = `SELECT migration_name, checksum, finished_at IS NOT NULL AS finished FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`;
+  let rows: { migration_name: string; checksum: string; finished: boolean }[];
+  try {
+    if (typeof target === "string") {
+      const { default: pg } = await import("pg");
+      const client = new pg.Client({ connectionString: target, application_name: "vendorscope-migrate" });
+      await client.connect();
+      try {
+        rows = (await client.query<{ migration_name: string; checksum: string; finished: boolean }>(sql)).rows;
+      } finally {
+        await client.end().catch(() => {});
+      }
+    } else {
+      rows = (await target.query<{ migration_name: string; checksum: string; finished: boolean }>(sql)).rows;
+    }
+  } catch {
+    return false; // no bookkeeping table yet (a new database): the engine creates it
+  }
+  // A migration that failed half way is the engine's to report (it refuses to go on).
+  if (rows.some((r) => !r.finished)) return false;
+  const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+  return list.migrationDirectories.every((dir) => {
+    const content = dir.migrationFile.content;
+    return content.tag === "ok" && applied.get(dir.path) === createHash("sha256").update(content.value).digest("hex");
   });
 }
 
@@ -134,7 +171,7 @@ export async function diffMigrations(paths: MigrationPaths = {}): Promise<string
   const result = await withEngine(schemaPath, connection, (engine) =>
     engine.diff({
       from: { tag: "migrations", ...migrations },
-      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] },
+      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: readFileSync(/*turbopackIgnore: true*/ schemaPath, "utf8") }] },
       script: true,
       exitCode: true, // 2 when there is a difference, 0 when none
       filters: NO_FILTERS,
@@ -163,11 +200,12 @@ export async function createMigration(
   if (sql === null) return null;
   const migrationsDir = paths.migrationsDir ?? MIGRATIONS_DIR;
   const dirName = `${timestamp(new Date())}_${slug}`;
-  const dir = join(migrationsDir, dirName);
-  if (existsSync(dir)) throw new Error(`${dir} already exists`);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "migration.sql"), sql);
-  const lockPath = join(migrationsDir, LOCKFILE_NAME);
-  if (!existsSync(lockPath)) writeFileSync(lockPath, LOCKFILE_CONTENT);
+  // turbopackIgnore: written by `npm run db:diff` in the repository, never by the server build.
+  const dir = join(/*turbopackIgnore: true*/ migrationsDir, dirName);
+  if (existsSync(/*turbopackIgnore: true*/ dir)) throw new Error(`${dir} already exists`);
+  mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true });
+  writeFileSync(join(/*turbopackIgnore: true*/ dir, "migration.sql"), sql);
+  const lockPath = join(/*turbopackIgnore: true*/ migrationsDir, LOCKFILE_NAME);
+  if (!existsSync(/*turbopackIgnore: true*/ lockPath)) writeFileSync(/*turbopackIgnore: true*/ lockPath, LOCKFILE_CONTENT);
   return { name: dirName, path: join(dir, "migration.sql"), sql };
 }

@@ -1,16 +1,9 @@
 // Where the Prisma schema and migrations live, and loading them from disk in the shape the
 // wasm schema engine expects (what the Prisma CLI does before calling the native engine).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
-
-/** The repository root: two levels above this file, or the working directory if a bundler moved it. */
-export const REPO_ROOT: string = (() => {
-  const here = import.meta.url.startsWith("file:") ? dirname(fileURLToPath(import.meta.url)) : "";
-  const fromModule = here ? resolve(here, "..", "..") : "";
-  return fromModule && existsSync(join(fromModule, "prisma", "schema.prisma")) ? fromModule : process.cwd();
-})();
+import { REPO_ROOT } from "../paths";
 
 export const SCHEMA_PATH = join(REPO_ROOT, "prisma", "schema.prisma");
 export const MIGRATIONS_DIR = join(REPO_ROOT, "prisma", "migrations");
@@ -26,8 +19,9 @@ export interface MigrationPaths {
 
 /** The migration directory names, in the order they apply (their timestamp prefixes sort). */
 export function migrationNames(migrationsDir: string = MIGRATIONS_DIR): string[] {
-  if (!existsSync(migrationsDir)) return [];
-  return readdirSync(migrationsDir, { withFileTypes: true })
+  // turbopackIgnore: read at run time from the repository, never part of the server build.
+  if (!existsSync(/*turbopackIgnore: true*/ migrationsDir)) return [];
+  return readdirSync(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(migrationsDir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
     .sort();

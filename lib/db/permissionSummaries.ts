@@ -6,7 +6,7 @@
  */
 import type { ActionCatalog } from "../analysis/actionCatalog";
 import { actionProfile, type PermissionSummary } from "../analysis/permissions";
-import { RiskCatalog } from "../analysis/riskCatalog";
+import { RiskLists } from "../analysis/riskLists";
 import { ActionIds } from "./actionIds";
 import type { Db } from "./types";
 
@@ -22,11 +22,11 @@ export class PermissionSummaries {
 
   private constructor(
     private readonly actionIds: ActionIds,
-    private readonly risk: RiskCatalog,
+    private readonly risk: RiskLists,
   ) {}
 
   static async create(db: Db, catalog: ActionCatalog): Promise<PermissionSummaries> {
-    return new PermissionSummaries(await ActionIds.load(db, catalog), new RiskCatalog(catalog));
+    return new PermissionSummaries(await ActionIds.load(db, catalog), new RiskLists(catalog));
   }
 
   /** The full summary of a stored permission set (sets never change once written: cached by id). */

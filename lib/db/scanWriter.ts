@@ -2,7 +2,8 @@
  * Writes one account's outcome into a running scan, each in its own transaction: a completely
  * read account's inventory diff, change events and raw export; or a failure, which keeps the
  * account's last known inventory and marks it stale. Used by the scanning process and by
- * queue workers alike.
+ * queue workers alike. Nothing is written to a scan that is no longer running (interrupted,
+ * cancelled or finished elsewhere): each write checks first, and throws ScanStoppedError.
  */
 import type { ActionCatalog } from "../analysis/actionCatalog";
 import { diffAccount } from "../history/accountDiff";
@@ -11,7 +12,8 @@ import type { ActionIds } from "./actionIds";
 import { loadCurrentInventory, writeAccountDiff } from "./accountRows";
 import { insertEvents, upsertRawExport } from "./bulkInsert";
 import { ensurePermissionSets, storedActionNames } from "./permissionSets";
-import type { AccountMeta } from "./scanStore";
+import { assertScanRunning } from "./scanLiveness";
+import type { AccountMeta } from "./scanTypes";
 import { LONG_TRANSACTION } from "./types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -23,6 +25,8 @@ export class ScanWriter {
     private readonly actionIds: ActionIds,
     readonly scanId: number,
     private readonly startedAt: Date,
+    /** Runs before each write (the scanning process: is the scan lock still held?). */
+    private readonly beforeWrite: () => Promise<void> = async () => {},
   ) {}
 
   /** Saves a completely read account: its inventory diff, events and raw export, in one transaction. */
@@ -30,7 +34,9 @@ export class ScanWriter {
     const scanId = this.scanId;
     const { accountId } = inventory;
     let changes = 0;
+    await this.beforeWrite();
     await this.db.$transaction(async (tx) => {
+      await assertScanRunning(tx, scanId);
       const current = await loadCurrentInventory(tx, accountId);
       const permissionSetIds = await ensurePermissionSets(tx, inventory.permissionSets, this.actionIds);
       const actions = new Map<string, ReadonlySet<string>>();
@@ -73,20 +79,28 @@ export class ScanWriter {
     return { changes };
   }
 
-  /** Records an account that could not be read; its stored inventory stays, marked stale. */
-  async failAccount(accountId: string, error: string, meta: Pick<AccountMeta, "startedAt" | "durationMs" | "apiCalls">): Promise<void> {
+  /**
+   * Records an account that could not be read; its stored inventory stays, marked stale.
+   * Returns false, writing nothing, when the account already has its outcome in this scan: a
+   * queued scan's coordinator and a slow worker may both try to settle the same account.
+   */
+  async failAccount(accountId: string, error: string, meta: Pick<AccountMeta, "startedAt" | "durationMs" | "apiCalls">): Promise<boolean> {
     const scanId = this.scanId;
-    await this.db.$transaction(async (tx) => {
+    await this.beforeWrite();
+    return this.db.$transaction(async (tx) => {
+      await assertScanRunning(tx, scanId);
+      const { count } = await tx.scanAccount.createMany({
+        data: [{ scanId, accountId, status: "failed", error: error.slice(0, 4000), startedAt: meta.startedAt, finishedAt: new Date(), durationMs: Math.round(meta.durationMs), apiCalls: meta.apiCalls }],
+        skipDuplicates: true,
+      });
+      if (count === 0) return false;
       const account = await tx.account.findUnique({ where: { id: accountId } });
       if (account) {
         await tx.account.update({ where: { id: accountId }, data: { lastScanId: scanId, lastError: error, staleSince: account.staleSince ?? this.startedAt } });
       } else {
         await tx.account.create({ data: { id: accountId, firstSeenScanId: scanId, lastScanId: scanId, lastError: error, staleSince: this.startedAt } });
       }
-      await tx.scanAccount.create({
-        data: { scanId, accountId, status: "failed", error: error.slice(0, 4000), startedAt: meta.startedAt, finishedAt: new Date(), durationMs: Math.round(meta.durationMs), apiCalls: meta.apiCalls },
-      });
+      return true;
     }, LONG_TRANSACTION);
   }
 }
-

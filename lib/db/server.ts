@@ -5,7 +5,7 @@
 import { loadActionCatalog } from "../catalog/iamActions";
 import { openDatabase, type Database } from "./client";
 import { PermissionSummaries } from "./permissionSummaries";
-import { InventoryStore } from "./scanStore";
+import { InventoryStore } from "./inventoryStore";
 
 const KEY = Symbol.for("vendorscope.database");
 type Holder = { [KEY]?: Promise<Database> };
@@ -26,7 +26,7 @@ export async function prisma() {
 const STORE = Symbol.for("vendorscope.store");
 type StoreHolder = { [STORE]?: Promise<InventoryStore> };
 
-/** The inventory store, for the few actions that write (naming a vendor re-analyses accounts). */
+/** The inventory store, for the few actions that write (naming a vendor re-analyzes accounts). */
 export function serverStore(): Promise<InventoryStore> {
   const holder = globalThis as StoreHolder;
   holder[STORE] ??= Promise.all([serverDatabase(), loadActionCatalog()]).then(([db, catalog]) => InventoryStore.open(db, catalog));

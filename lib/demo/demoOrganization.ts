@@ -9,10 +9,11 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseVendorList } from "../analysis/vendorList";
-import { REPO_ROOT } from "../db/migrations";
-import type { InventoryStore, ScanResult } from "../db/scanStore";
+import { REPO_ROOT } from "../paths";
+import type { InventoryStore } from "../db/inventoryStore";
+import type { ScanResult } from "../db/scanTypes";
 import { setUserMapping } from "../db/vendorStore";
-import { importFiles } from "../scan/fileImport";
+import { importFiles } from "../scan/sources/fileImport";
 import { silentProgress } from "../scan/progress";
 import { DEMO_SETTING, demoLoaded } from "./demoSetting";
 

@@ -1,5 +1,5 @@
 /** The inventory as CSV: one row per vendor × account × role (× principal), with findings and risk. */
-import type { AnalysisReport } from "../analysis/report";
+import type { InventoryDocument } from "../analysis/analysisRecords";
 import { toCsv } from "./csv";
 
 export const INVENTORY_CSV_COLUMNS = [
@@ -20,10 +20,10 @@ export const INVENTORY_CSV_COLUMNS = [
   "last_used",
 ] as const;
 
-export function inventoryCsv(report: AnalysisReport): string {
+export function inventoryCsv(inventory: InventoryDocument): string {
   return toCsv(
     INVENTORY_CSV_COLUMNS,
-    report.trusts.map((t) => [
+    inventory.trusts.map((t) => [
       t.vendor ?? (t.awsService ? `AWS (${t.awsService})` : ""),
       t.externalAccountId,
       t.accountId,

@@ -3,43 +3,29 @@
  * account can assume, their trusts (one per principal), the permission sets they use, and the
  * account's IAM users with their access keys. Pure: the store diffs this against what it has.
  */
-import type { AccountResult, TrustCandidate } from "../analysis/accountAnalyzer";
+import type { AccountAnalysis, AccountTrust } from "../analysis/accountAnalyzer";
 import type { CredentialReport } from "../analysis/credentialReport";
+import type { ExternalRole, RoleFacts } from "../analysis/externalRole";
 import type { EffectivePermissions } from "../analysis/permissions";
-import { RISKS, type Risk } from "../analysis/risk";
-import { trustRecord, type TrustContext, type TrustRecord } from "../analysis/report";
+import { RISKS } from "../analysis/risk";
+import type { TrustRecord } from "../analysis/trustRecord";
 import { partyOf } from "./party";
 
-export interface RoleRow {
-  arn: string;
-  name: string;
-  path: string;
-  roleId: string | null;
-  createDate: string | null;
-  lastUsed: string | null;
-  lastUsedRegion: string | null;
-  lastUsedKnown: boolean;
-  trustPolicy: unknown;
+export interface RoleRow extends RoleFacts {
   fingerprint: string;
 }
 
-export interface TrustRow {
-  roleArn: string;
-  principal: string;
+/** A trust record as stored: the contract's fields, as the database types them, plus who holds it. */
+export interface TrustRow extends Pick<TrustRecord, "roleArn" | "principal" | "statementPrincipal" | "externalAccountId" | "internal" | "awsService" | "statements" | "risk"> {
   principalKind: string;
-  statementPrincipal: string;
-  externalAccountId: string | null;
+  /** The identity provider's host, for federated principals. */
   provider: string | null;
-  internal: boolean;
   vendorName: string | null;
-  awsService: string | null;
   /** Who holds the access (lib/inventory/party.ts). */
   party: string;
   externalId: string | null;
   conditions: unknown;
-  statements: number[];
   findings: string[];
-  risk: Risk;
   riskRank: number;
 }
 
@@ -68,28 +54,22 @@ export interface AccountInventory {
   accountId: string;
   roles: RoleRow[];
   trusts: TrustRow[];
-  /** The full records, for output in the `analyze --json` shape. */
-  records: TrustRecord[];
   users: UserRow[];
   /** False when there was no credential report: keys are unknown, not absent. */
   keysKnown: boolean;
   permissionSets: Map<string, EffectivePermissions>;
 }
 
-export function accountInventory(result: AccountResult, ctx: TrustContext, credentialReport: CredentialReport | null): AccountInventory {
-  const roles = new Map<string, RoleRow>();
+export function accountInventory(analysis: AccountAnalysis, credentialReport: CredentialReport | null): AccountInventory {
   const permissionSets = new Map<string, EffectivePermissions>();
-  const records: TrustRecord[] = [];
-  const trusts: TrustRow[] = [];
-  for (const candidate of result.candidates) {
-    if (!roles.has(candidate.roleArn)) roles.set(candidate.roleArn, roleRow(candidate));
-    permissionSets.set(candidate.permissions.summary.fingerprint, candidate.permissions);
-    const record = trustRecord(candidate, ctx);
-    records.push(record);
-    trusts.push(trustRow(record, candidate));
+  const roles = new Map<string, RoleRow>();
+  for (const role of analysis.externalRoles) {
+    if (!roles.has(role.arn)) roles.set(role.arn, roleRow(role));
+    permissionSets.set(role.permissions.summary.fingerprint, role.permissions);
   }
+  const trusts = analysis.trusts.map(trustRow);
   const keysByArn = new Map(credentialReport?.users.map((u) => [u.arn, u]) ?? []);
-  const users = result.iamUsers.map((u): UserRow => {
+  const users = analysis.iamUsers.map((u): UserRow => {
     const report = keysByArn.get(u.arn);
     return {
       arn: u.arn,
@@ -103,25 +83,25 @@ export function accountInventory(result: AccountResult, ctx: TrustContext, crede
       keys: (report?.keys ?? []).map((k) => ({ ...k })),
     };
   });
-  return { accountId: result.accountId, roles: [...roles.values()], trusts, records, users, keysKnown: credentialReport !== null, permissionSets };
+  return { accountId: analysis.accountId, roles: [...roles.values()], trusts, users, keysKnown: credentialReport !== null, permissionSets };
 }
 
-function roleRow(c: TrustCandidate): RoleRow {
+function roleRow(role: ExternalRole): RoleRow {
   return {
-    arn: c.roleArn,
-    name: c.roleName,
-    path: c.rolePath,
-    roleId: c.roleId,
-    createDate: c.createDate,
-    lastUsed: c.lastUsed,
-    lastUsedRegion: c.lastUsedRegion,
-    lastUsedKnown: c.lastUsedKnown,
-    trustPolicy: c.trustPolicy,
-    fingerprint: c.permissions.summary.fingerprint,
+    arn: role.arn,
+    name: role.name,
+    path: role.path,
+    roleId: role.roleId,
+    createDate: role.createDate,
+    lastUsed: role.lastUsed,
+    lastUsedRegion: role.lastUsedRegion,
+    lastUsedKnown: role.lastUsedKnown,
+    trustPolicy: role.trustPolicy,
+    fingerprint: role.permissions.summary.fingerprint,
   };
 }
 
-function trustRow(record: TrustRecord, candidate: TrustCandidate): TrustRow {
+function trustRow({ record, grant }: AccountTrust): TrustRow {
   const facts = { internal: record.internal, vendorName: record.vendor, awsService: record.awsService, principalKind: record.principalKind, principal: record.principal, externalAccountId: record.externalAccountId };
   return {
     party: partyOf(facts),
@@ -130,7 +110,7 @@ function trustRow(record: TrustRecord, candidate: TrustCandidate): TrustRow {
     principalKind: record.principalKind,
     statementPrincipal: record.statementPrincipal,
     externalAccountId: record.externalAccountId,
-    provider: candidate.grant.federation?.host ?? null,
+    provider: grant.federation?.host ?? null,
     internal: record.internal,
     vendorName: record.vendor,
     awsService: record.awsService,

@@ -30,7 +30,8 @@ export interface DoctorStep {
   accounts?: AccountProblem[];
 }
 
-export interface DoctorReport {
+/** One run of the doctor: every check (step) with what it found, and whether any failed. */
+export interface DoctorDiagnosis {
   at: string;
   ok: boolean;
   steps: DoctorStep[];
@@ -66,7 +67,7 @@ function vendorListStep(meta: VendorListMeta | null): DoctorStep {
       };
 }
 
-export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
+export async function runDoctor(options: DoctorOptions): Promise<DoctorDiagnosis> {
   const { aws, memberRole } = options;
   const steps: DoctorStep[] = [];
   const calls = new CallCounter();
@@ -87,7 +88,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     });
     steps.push(skipped("organization", "Organization readable"), skipped("member-role", "Member role assumable in every account"), skipped("iam-read", "IAM read permissions in every account"));
     steps.push(vendorListStep(options.vendorList));
-    return report(steps);
+    return diagnosis(steps);
   }
 
   const org: DiscoveredOrganization = await discoverOrganization(organizationsClient(aws, undefined, calls), sts);
@@ -155,11 +156,11 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
         },
   );
   steps.push(vendorListStep(options.vendorList));
-  return report(steps);
+  return diagnosis(steps);
 }
 
 const sortProblems = (problems: AccountProblem[]) => problems.sort((a, b) => a.accountId.localeCompare(b.accountId));
 
-function report(steps: DoctorStep[]): DoctorReport {
+function diagnosis(steps: DoctorStep[]): DoctorDiagnosis {
   return { at: new Date().toISOString(), ok: steps.every((s) => s.status !== "fail"), steps };
 }

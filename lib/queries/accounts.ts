@@ -2,6 +2,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RISKS, type Risk } from "../analysis/risk";
 import type { Db } from "../db/types";
+import { cachedPage } from "./inventoryCache";
 import { PAGE_SIZE, type Paged } from "./params";
 import { escapeLike } from "./vendors";
 
@@ -34,7 +35,12 @@ interface RawAccountRow extends Omit<AccountRow, "risk"> {
   worst: number | null;
 }
 
-export async function listAccounts(db: Db, filters: AccountFilters): Promise<Paged<AccountRow>> {
+/** A page of accounts is cached per inventory version and filters (inventoryCache.ts). */
+export function listAccounts(db: Db, filters: AccountFilters): Promise<Paged<AccountRow>> {
+  return cachedPage(db, "accounts", filters, () => queryAccounts(db, filters));
+}
+
+async function queryAccounts(db: Db, filters: AccountFilters): Promise<Paged<AccountRow>> {
   const where = [Prisma.sql`a."removedScanId" IS NULL`];
   if (filters.q) {
     const like = `%${escapeLike(filters.q)}%`;

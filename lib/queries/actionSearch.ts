@@ -1,6 +1,6 @@
 /**
  * "Which third parties can perform ec2:TerminateInstances?" — also wildcards (`s3:Delete*`),
- * whole services (`s3`) and access levels. Patterns are expanded with the action catalogue;
+ * whole services (`s3`) and access levels. Patterns are expanded with the action catalog;
  * permission sets are matched on their action bitsets (held in memory: they never change
  * once written), then the trusts of the roles using them are listed with the policy
  * statements that grant the action.
@@ -15,6 +15,7 @@ import { RISKS, type Risk } from "../analysis/risk";
 import { wildcardMatch } from "../analysis/wildcard";
 import type { Db } from "../db/types";
 import { partyLabel } from "../inventory/party";
+import { cachedPage } from "./inventoryCache";
 import { PAGE_SIZE, type Paged } from "./params";
 import { trustWhere, type TrustScope } from "./trusts";
 
@@ -64,11 +65,18 @@ export function matchActions(catalog: ActionCatalog, q: string, level?: AccessLe
   if (match.unknown) return { set: match.actions, error: `no AWS action is called ${pattern}` };
   if (!level) return { set: match.actions, error: null };
   const filtered = catalog.empty();
-  for (const i of match.actions.indices()) if (catalog.hasAccessLevel(i, level)) filtered.add(i);
+  match.actions.forEachIndex((i) => {
+    if (catalog.hasAccessLevel(i, level)) filtered.add(i);
+  });
   return { set: filtered, error: null };
 }
 
-export async function searchActions(db: Db, catalog: ActionCatalog, input: ActionSearchInput): Promise<ActionSearchResult> {
+/** A page of results is cached per inventory version and input (inventoryCache.ts). */
+export function searchActions(db: Db, catalog: ActionCatalog, input: ActionSearchInput): Promise<ActionSearchResult> {
+  return cachedPage(db, "actions", input, () => querySearchActions(db, catalog, input));
+}
+
+async function querySearchActions(db: Db, catalog: ActionCatalog, input: ActionSearchInput): Promise<ActionSearchResult> {
   const page = input.page ?? 1;
   const size = input.pageSize ?? PAGE_SIZE;
   const empty = { rows: [], total: 0, page, pageSize: size, matchedActions: 0, sampleActions: [], vendors: 0, accounts: 0 };

@@ -1,6 +1,7 @@
 /** The CISO's overview: totals, riskiest vendors, the last scan's changes, trends over scans. */
 import type { Db } from "../db/types";
 import { inventoryTotals, type InventoryTotals } from "../db/inventoryTotals";
+import { cachedQuery } from "./inventoryCache";
 import { runningScanProgress, type ScanProgressView } from "./scanProgress";
 import { listVendors, type VendorRow } from "./vendors";
 
@@ -37,12 +38,17 @@ export interface Overview {
 
 const SCAN_BRIEF = { id: true, status: true, trigger: true, startedAt: true, finishedAt: true, accountsTotal: true, accountsOk: true, accountsFailed: true, changes: true } as const;
 
+/** Everything but the running scan's progress is cached per inventory version (inventoryCache.ts). */
 export async function overview(db: Db): Promise<Overview> {
-  const [totals, riskiest, lastScan, running, trendRows, staleAccounts] = await Promise.all([
+  const [settled, running] = await Promise.all([cachedQuery(db, "overview", null, () => settledOverview(db)), runningScanProgress(db)]);
+  return { ...settled, running };
+}
+
+async function settledOverview(db: Db): Promise<Omit<Overview, "running">> {
+  const [totals, riskiest, lastScan, trendRows, staleAccounts] = await Promise.all([
     inventoryTotals(db),
     listVendors(db, { sort: "risk" }),
     db.scan.findFirst({ where: { status: { notIn: ["running", "skipped"] } }, orderBy: { id: "desc" }, select: SCAN_BRIEF }),
-    runningScanProgress(db),
     db.scan.findMany({ where: { status: { in: ["succeeded", "partial"] }, summary: { not: { equals: null } } }, orderBy: { id: "desc" }, take: 60, select: { id: true, startedAt: true, summary: true } }),
     db.account.findMany({ where: { removedScanId: null, staleSince: { not: null } }, orderBy: { staleSince: "asc" }, take: 10, select: { id: true, name: true, staleSince: true, lastError: true } }),
   ]);
@@ -58,7 +64,6 @@ export async function overview(db: Db): Promise<Overview> {
     totals,
     riskiest: riskiest.rows.slice(0, 5),
     lastScan,
-    running,
     lastChanges,
     trend: trendRows.reverse().map((s) => {
       const summary = s.summary as unknown as InventoryTotals;

@@ -1,19 +1,21 @@
 /**
  * One role, down to the policy line: its trust policy with the statements that let each
  * outside party in, and each permission policy (from the latest stored export) with what
- * every Allow statement contributes to the findings.
+ * every Allow statement contributes to the findings. The export is parsed once per content
+ * (lib/db/storedExports.ts) and each role's annotated policies compiled once per export.
  */
 import type { AccountSnapshot } from "../analysis/authorizationDetails";
-import { isAuthorizationDetails, readAuthorizationDetails } from "../analysis/authorizationDetails";
 import { FINDING, type FindingCode } from "../analysis/findings";
 import { compilePolicy, type PermissionSummary } from "../analysis/permissions";
 import { decodePolicyText, normalisePolicy, PolicyError } from "../analysis/policyDocument";
-import { RISKS, type Risk } from "../analysis/risk";
-import type { RiskCatalog } from "../analysis/riskCatalog";
+import { RISKS } from "../analysis/risk";
+import type { RiskLists } from "../analysis/riskLists";
 import type { PermissionSummaries } from "../db/permissionSummaries";
+import { StoredExports } from "../db/storedExports";
 import type { Db } from "../db/types";
+import type { TrustRow } from "../inventory/accountInventory";
 import { partyLabel } from "../inventory/party";
-import { unpackExport } from "../scan/rawExport";
+import type { TrustListRow } from "./trusts";
 
 export interface StatementNote {
   statement: number;
@@ -32,18 +34,20 @@ export interface PolicyView {
 
 export interface RoleDetail {
   role: { id: number; arn: string; name: string; path: string; accountId: string; accountName: string | null; createDate: Date | null; lastUsed: Date | null; lastUsedRegion: string | null; lastUsedKnown: boolean; removed: boolean };
-  trusts: { id: number; principal: string; party: string; partyName: string; externalId: string | null; findings: FindingCode[]; risk: Risk; internal: boolean; statements: number[] }[];
+  trusts: (Pick<TrustListRow, "id" | "principal" | "party" | "partyName" | "externalId" | "findings" | "risk" | "internal"> & Pick<TrustRow, "statements">)[];
   permissions: PermissionSummary;
   policies: PolicyView[];
   exportedAt: Date | null;
 }
 
-export async function roleDetail(db: Db, summaries: PermissionSummaries, id: number, risk: RiskCatalog): Promise<RoleDetail | null> {
+const serverExports = new StoredExports();
+
+export async function roleDetail(db: Db, summaries: PermissionSummaries, id: number, risk: RiskLists, exports: StoredExports = serverExports): Promise<RoleDetail | null> {
   const role = await db.role.findUnique({ where: { id }, include: { trusts: { where: { removedScanId: null } } } });
   if (!role) return null;
   const [account, raw, permissions] = await Promise.all([
     db.account.findUnique({ where: { id: role.accountId }, select: { name: true } }),
-    db.rawExport.findUnique({ where: { accountId: role.accountId } }),
+    exports.latest(db, role.accountId),
     summaries.load(db, [role.permissionSetId]),
   ]);
   const trusts = role.trusts
@@ -61,13 +65,7 @@ export async function roleDetail(db: Db, summaries: PermissionSummaries, id: num
     .sort((a, b) => RISKS.indexOf(b.risk) - RISKS.indexOf(a.risk));
 
   const policies: PolicyView[] = [{ kind: "trust", name: "Trust policy", document: role.trustPolicy, notes: trustNotes(trusts), error: null }];
-  if (raw) {
-    const unpacked = await unpackExport(raw);
-    if (isAuthorizationDetails(unpacked.authorizationDetails)) {
-      const snapshot = readAuthorizationDetails(unpacked.authorizationDetails, role.accountId);
-      policies.push(...permissionPolicies(snapshot, role.arn, risk));
-    }
-  }
+  if (raw?.snapshot) policies.push(...compiledPolicies(raw.snapshot, role.arn, risk));
   return {
     role: {
       id: role.id,
@@ -105,7 +103,20 @@ function trustNotes(trusts: RoleDetail["trusts"]): StatementNote[] {
   return notes;
 }
 
-function permissionPolicies(snapshot: AccountSnapshot, roleArn: string, risk: RiskCatalog): PolicyView[] {
+/** Each export's role policy views, per RiskLists (one per action catalog); dropped with the parsed export. */
+const compiled = new WeakMap<RiskLists, WeakMap<AccountSnapshot, Map<string, PolicyView[]>>>();
+
+function compiledPolicies(snapshot: AccountSnapshot, roleArn: string, risk: RiskLists): PolicyView[] {
+  let bySnapshot = compiled.get(risk);
+  if (!bySnapshot) compiled.set(risk, (bySnapshot = new WeakMap()));
+  let byRole = bySnapshot.get(snapshot);
+  if (!byRole) bySnapshot.set(snapshot, (byRole = new Map()));
+  let views = byRole.get(roleArn);
+  if (!views) byRole.set(roleArn, (views = permissionPolicies(snapshot, roleArn, risk)));
+  return views;
+}
+
+function permissionPolicies(snapshot: AccountSnapshot, roleArn: string, risk: RiskLists): PolicyView[] {
   const role = snapshot.roles.find((r) => r.arn === roleArn);
   if (!role) return [];
   const views: PolicyView[] = [];
@@ -129,7 +140,7 @@ function permissionPolicies(snapshot: AccountSnapshot, roleArn: string, risk: Ri
 }
 
 /** What each Allow statement grants that a finding is about. */
-function statementNotes(document: unknown, risk: RiskCatalog): StatementNote[] {
+function statementNotes(document: unknown, risk: RiskLists): StatementNote[] {
   const compiled = compilePolicy(normalisePolicy(document), risk.catalog);
   const notes: StatementNote[] = [];
   for (const s of compiled.allows) {

@@ -6,7 +6,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { FindingCode } from "../analysis/findings";
 import { RISKS, type Risk } from "../analysis/risk";
 import type { Db } from "../db/types";
+import type { TrustRow } from "../inventory/accountInventory";
 import { partyLabel } from "../inventory/party";
+import { cachedPage } from "./inventoryCache";
 import { PAGE_SIZE, type Paged } from "./params";
 import { escapeLike } from "./vendors";
 
@@ -28,44 +30,23 @@ export interface TrustFilters {
   pageSize?: number;
 }
 
-export interface TrustListRow {
+/** A current trust as the lists show it: the stored row's facts, with its role and account. */
+export interface TrustListRow extends Pick<TrustRow, "principal" | "principalKind" | "party" | "externalAccountId" | "internal" | "externalId"> {
   id: number;
   accountId: string;
   accountName: string | null;
   roleId: number;
   roleName: string;
   roleArn: string;
-  principal: string;
-  principalKind: string;
-  party: string;
   partyName: string;
-  externalAccountId: string | null;
-  internal: boolean;
-  externalId: string | null;
   findings: FindingCode[];
   risk: Risk;
   lastUsed: Date | null;
   firstSeen: Date;
 }
 
-interface RawTrustRow {
-  id: number;
-  accountId: string;
-  accountName: string | null;
-  roleId: number;
-  roleName: string;
-  roleArn: string;
-  principal: string;
-  principalKind: string;
-  party: string;
-  externalAccountId: string | null;
-  internal: boolean;
-  externalId: string | null;
-  findings: string[];
-  riskRank: number;
-  lastUsed: Date | null;
-  firstSeen: Date;
-}
+/** As SQL returns it: findings untyped and the risk as its rank. */
+type RawTrustRow = Omit<TrustListRow, "partyName" | "findings" | "risk"> & Pick<TrustRow, "findings" | "riskRank">;
 
 export function trustWhere(filters: TrustFilters): Prisma.Sql {
   const where = [Prisma.sql`t."removedScanId" IS NULL`];
@@ -82,7 +63,12 @@ export function trustWhere(filters: TrustFilters): Prisma.Sql {
   return Prisma.join(where, " AND ");
 }
 
-export async function listTrusts(db: Db, filters: TrustFilters): Promise<Paged<TrustListRow>> {
+/** A page of trusts is cached per inventory version and filters (inventoryCache.ts). */
+export function listTrusts(db: Db, filters: TrustFilters): Promise<Paged<TrustListRow>> {
+  return cachedPage(db, "trusts", filters, () => queryTrusts(db, filters));
+}
+
+async function queryTrusts(db: Db, filters: TrustFilters): Promise<Paged<TrustListRow>> {
   const page = filters.page ?? 1;
   const size = filters.pageSize ?? PAGE_SIZE;
   const order = {

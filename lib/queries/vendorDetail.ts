@@ -11,6 +11,7 @@ import { RISKS, worstRisk, type Risk } from "../analysis/risk";
 import type { PermissionSummaries } from "../db/permissionSummaries";
 import type { Db } from "../db/types";
 import { partyLabel } from "../inventory/party";
+import { cachedQuery } from "./inventoryCache";
 import { vendorSource, type VendorSource } from "./vendors";
 
 export interface VendorTrust {
@@ -56,14 +57,26 @@ export interface VendorDetail {
   historyTotal: number;
 }
 
-export const TRUST_PAGE_SIZE = 100;
+export const TRUST_PAGE_SIZE = 50;
+/** Changes the vendor page shows (the review pack lists every change of its period). */
+export const PAGE_HISTORY = 50;
 
-export async function vendorDetail(
-  db: Db,
-  summaries: PermissionSummaries,
-  party: string,
-  options: { historyLimit?: number; historyPeriod?: { since: Date; until: Date }; trustPage?: number } = {},
-): Promise<VendorDetail | null> {
+export interface VendorDetailOptions {
+  historyLimit?: number;
+  historyPeriod?: { since: Date; until: Date };
+  trustPage?: number;
+}
+
+/**
+ * The vendor page (a page of its trusts) is cached per inventory version, party and options
+ * (inventoryCache.ts); the review pack's every-trust detail is computed each time.
+ */
+export function vendorDetail(db: Db, summaries: PermissionSummaries, party: string, options: VendorDetailOptions = {}): Promise<VendorDetail | null> {
+  const compute = () => queryVendorDetail(db, summaries, party, options);
+  return options.trustPage ? cachedQuery(db, "vendor", [party, options], compute) : compute();
+}
+
+async function queryVendorDetail(db: Db, summaries: PermissionSummaries, party: string, options: VendorDetailOptions): Promise<VendorDetail | null> {
   const where = { party, removedScanId: null, internal: false };
   const orderBy = [{ riskRank: "desc" as const }, { accountId: "asc" as const }, { id: "asc" as const }];
   // What the aggregates need, for every trust; the full rows only for the page shown.

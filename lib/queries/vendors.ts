@@ -9,6 +9,7 @@ import { IDENTITY_PROVIDERS } from "../analysis/identityProviders";
 import { RISKS, type Risk } from "../analysis/risk";
 import type { Db } from "../db/types";
 import { parseParty, partyLabel, type PartyKind } from "../inventory/party";
+import { cachedQuery } from "./inventoryCache";
 import { PAGE_SIZE, type Paged } from "./params";
 
 export const VENDOR_SORTS = ["risk", "name", "trusts", "accounts", "first-seen"] as const;
@@ -64,7 +65,12 @@ interface RawVendorRow {
   firstseen: Date;
 }
 
-export async function listVendors(db: Db, filters: VendorFilters): Promise<Paged<VendorRow>> {
+/** Cached per inventory version and filters (inventoryCache.ts). */
+export function listVendors(db: Db, filters: VendorFilters): Promise<Paged<VendorRow>> {
+  return cachedQuery(db, "vendors", filters, () => queryVendors(db, filters));
+}
+
+async function queryVendors(db: Db, filters: VendorFilters): Promise<Paged<VendorRow>> {
   const where = [Prisma.sql`t."removedScanId" IS NULL`, Prisma.sql`NOT t."internal"`];
   if (filters.account) where.push(Prisma.sql`t."accountId" = ${filters.account}`);
   if (filters.kind) where.push(Prisma.sql`t."party" LIKE ${`${filters.kind}%`}`);

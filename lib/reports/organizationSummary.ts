@@ -8,7 +8,7 @@ import { CHANGE } from "../history/changeKinds";
 import { partyLabel } from "../inventory/party";
 import { overview } from "../queries/overview";
 import { listVendors, type VendorRow } from "../queries/vendors";
-import { absoluteTime } from "../web/format";
+import { absoluteTime } from "../format";
 import { PdfWriter } from "./pdf/pdfWriter";
 import { reportBasis, type ReportBasis, type ReportPeriod } from "./reportBasis";
 

@@ -1,6 +1,7 @@
 /** What a report is based on (the latest finished scan) and the period it covers. */
 import type { Db } from "../db/types";
-import { absoluteTime } from "../web/format";
+import { dateParam as readDate } from "../queries/params";
+import { absoluteTime } from "../format";
 
 export interface ReportPeriod {
   since: Date;
@@ -21,12 +22,21 @@ export function reportPeriod(since?: Date | null, until?: Date | null, now = new
   return { since: since ?? new Date(end.getTime() - DEFAULT_PERIOD_DAYS * 86_400_000), until: end };
 }
 
-/** A date from a query parameter (YYYY-MM-DD or ISO), or undefined; a date-only `until` means the end of that day. */
+/** A date from a query parameter or option (YYYY-MM-DD or ISO, 1970–9999), or undefined; a date-only `until` means the end of that day. */
 export function dateParam(value: string | null | undefined, endOfDay = false): Date | undefined {
-  if (!value) return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) return undefined;
-  return new Date(endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(value) ? time + 86_400_000 - 1 : time);
+  const parsed = readDate(value, endOfDay);
+  return parsed === "invalid" ? undefined : parsed;
+}
+
+/** The period a download asks for (`since`, `until`), or why it cannot be served. */
+export function periodFromQuery(since: string | null | undefined, until: string | null | undefined, now = new Date()): ReportPeriod | { error: string } {
+  const from = readDate(since);
+  const to = readDate(until, true);
+  if (from === "invalid") return { error: "since must be a date (YYYY-MM-DD) between 1970 and 9999" };
+  if (to === "invalid") return { error: "until must be a date (YYYY-MM-DD) between 1970 and 9999" };
+  const period = reportPeriod(from, to, now);
+  if (period.since > period.until) return { error: "since must be before until" };
+  return period;
 }
 
 export async function reportBasis(db: Db, now = new Date()): Promise<ReportBasis> {

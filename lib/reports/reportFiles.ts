@@ -2,11 +2,12 @@
  * Every downloadable report as a finished file (body, name, type), shared by the dashboard's
  * download routes and `vendorscope report`, so both always produce the same bytes.
  */
-import { summariseUnknownAccounts, summariseVendors } from "../analysis/report";
-import { currentInventoryReport } from "../db/inventoryReport";
+import { summariseUnknownAccounts, summariseVendors } from "../analysis/analysisRecords";
+import { currentInventoryDocument } from "../db/inventoryDocument";
 import type { PermissionSummaries } from "../db/permissionSummaries";
 import type { Db } from "../db/types";
 import { inventoryCsv } from "../export/inventoryCsv";
+import { cachedQuery } from "../queries/inventoryCache";
 import { organizationSummary, organizationSummaryPdf } from "./organizationSummary";
 import type { ReportPeriod } from "./reportBasis";
 import { vendorTrustsCsv } from "./tableCsv";
@@ -45,7 +46,7 @@ export async function vendorReportFile(db: Db, summaries: PermissionSummaries, p
   const stem = `vendor-review-${review.vendor.name}-${day(period.until)}`;
   if (format === "pdf") return file(await vendorReviewPdf(review), stem, format);
   if (format === "csv") return file(vendorTrustsCsv(review.vendor), stem, format);
-  const inventory = await currentInventoryReport(db, summaries, { party });
+  const inventory = await currentInventoryDocument(db, summaries, { party });
   const trusts = inventory.trusts.filter((t) => !t.internal);
   const json = {
     ...inventory,
@@ -67,13 +68,20 @@ export async function vendorReportFile(db: Db, summaries: PermissionSummaries, p
   return file(JSON.stringify(json, null, 2) + "\n", stem, format);
 }
 
+/**
+ * The summary PDF, cached per inventory version and period to the minute (the PDF states times
+ * to the minute): fifty people downloading it after a scan cost one rendering.
+ */
 export async function organizationSummaryFile(db: Db, period: ReportPeriod): Promise<ReportFile> {
-  const summary = await organizationSummary(db, period);
-  return file(await organizationSummaryPdf(summary), `organization-summary-${day(period.since)}-to-${day(period.until)}`, "pdf");
+  const minute = (d: Date) => Math.floor(d.getTime() / 60_000);
+  return cachedQuery(db, "summary.pdf", [minute(period.since), minute(period.until)], async () => {
+    const summary = await organizationSummary(db, period);
+    return file(await organizationSummaryPdf(summary), `organization-summary-${day(period.since)}-to-${day(period.until)}`, "pdf");
+  });
 }
 
 /** The full inventory: one CSV row per vendor × account × role, or the `export --json` document. */
 export async function inventoryFile(db: Db, summaries: PermissionSummaries, format: "csv" | "json", now = new Date()): Promise<ReportFile> {
-  const report = await currentInventoryReport(db, summaries);
-  return file(format === "csv" ? inventoryCsv(report) : JSON.stringify(report, null, 2) + "\n", `vendorscope-inventory-${day(now)}`, format);
+  const inventory = await currentInventoryDocument(db, summaries);
+  return file(format === "csv" ? inventoryCsv(inventory) : JSON.stringify(inventory, null, 2) + "\n", `vendorscope-inventory-${day(now)}`, format);
 }

@@ -9,7 +9,7 @@ import { riskReason, RISKS } from "../analysis/risk";
 import type { PermissionSummaries } from "../db/permissionSummaries";
 import type { Db } from "../db/types";
 import { vendorDetail, type VendorDetail, type VendorTrust } from "../queries/vendorDetail";
-import { absoluteTime } from "../web/format";
+import { absoluteTime } from "../format";
 import { PdfWriter } from "./pdf/pdfWriter";
 import { reportBasis, type ReportBasis, type ReportPeriod } from "./reportBasis";
 

@@ -1,5 +1,5 @@
 /** How a scan tells the outside world how it is going (CLI bar, log lines, dashboard). */
-import type { ScanResult } from "../db/scanStore";
+import type { ScanResult } from "../db/scanTypes";
 
 export interface ScanProgress {
   /** The scan has a number and knows how many accounts it will read. */

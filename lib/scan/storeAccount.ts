@@ -1,26 +1,24 @@
-import type { AccountResult } from "../analysis/accountAnalyzer";
+import type { AccountAnalysis } from "../analysis/accountAnalyzer";
 import { CredentialReportError, parseCredentialReport, type CredentialReport } from "../analysis/credentialReport";
-import type { TrustContext } from "../analysis/report";
-import type { AccountMeta } from "../db/scanStore";
+import type { AccountMeta } from "../db/scanTypes";
 import type { ScanWriter } from "../db/scanWriter";
 import { accountInventory } from "../inventory/accountInventory";
 
-/** Turns one analysed account into inventory rows and saves it in the scan. */
+/** Turns one analyzed account into inventory rows and saves it in the scan. */
 export async function storeAccount(
   session: Pick<ScanWriter, "saveAccount">,
-  result: AccountResult,
-  ctx: TrustContext,
+  result: AccountAnalysis,
   credentialReport: CredentialReport | null,
   meta: Omit<AccountMeta, "roles" | "users">,
 ): Promise<{ changes: number; trusts: number }> {
-  const inventory = accountInventory(result, ctx, credentialReport);
+  const inventory = accountInventory(result, credentialReport);
   const warnings = [...(meta.warnings ?? []), ...result.errors.map((e) => `${e.source}: ${e.message}`)];
   const { changes } = await session.saveAccount(inventory, { ...meta, roles: result.roles, users: result.users, warnings });
   return { changes, trusts: inventory.trusts.length };
 }
 
 /** A credential report's text read leniently: a broken one is a warning, not a failed account. */
-export function readCredentialReport(text: string | null, warnings: string[]): CredentialReport | null {
+export function parseCredentialReportLeniently(text: string | null, warnings: string[]): CredentialReport | null {
   if (text === null) return null;
   try {
     return parseCredentialReport(text);

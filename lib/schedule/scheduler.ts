@@ -1,14 +1,14 @@
 /**
  * Runs scans on the schedule, in the web server or in `vendorscope scheduler`. Each tick
  * claims a due run atomically (several schedulers never start it twice); when another scan is
- * still running, the run is recorded as skipped.
+ * still running, the run is recorded as skipped. Each tick first interrupts scans whose
+ * process died (stale heartbeat), so that a dead scan never blocks the schedule.
  */
-import { DEFAULT_AWS_SETTINGS } from "../aws/clients";
-import { configuredMemberRole } from "../aws/memberCredentials";
+import { interruptStaleScans } from "../db/scanLiveness";
 import { ScanInProgressError } from "../db/scanLock";
-import type { InventoryStore, ScanResult } from "../db/scanStore";
-import { configuredConcurrency } from "../scan/awsScan";
-import { runLiveScan, type ExecutorKind } from "../scan/executor";
+import type { InventoryStore } from "../db/inventoryStore";
+import type { ScanResult } from "../db/scanTypes";
+import { configuredScanOptions, runLiveScan, type ExecutorKind } from "../scan/runners/executor";
 import { silentProgress, type ScanProgress } from "../scan/progress";
 import { claimDueRun, effectiveSchedule } from "./schedule";
 
@@ -30,22 +30,12 @@ export function startScheduler(store: InventoryStore, executor: ExecutorKind, ev
   let stopped = false;
 
   const tick = async (now = new Date()) => {
+    await interruptStaleScans(store.prisma);
     const schedule = await effectiveSchedule(store.prisma);
     const due = await claimDueRun(store.prisma, schedule, now);
     if (!due) return;
     events.triggered?.(due);
-    const scan = runLiveScan(
-      store,
-      executor,
-      {
-        aws: DEFAULT_AWS_SETTINGS,
-        memberRole: configuredMemberRole(),
-        concurrency: configuredConcurrency(),
-        trigger: "schedule",
-        startedBy: `schedule (${schedule.cron} ${schedule.timezone})`,
-      },
-      options.progress ?? silentProgress,
-    );
+    const scan = runLiveScan(store, executor, configuredScanOptions("schedule", `schedule (${schedule.cron} ${schedule.timezone})`), options.progress ?? silentProgress);
     running = scan.then(
       (result) => events.finished?.(result),
       async (error: unknown) => {

@@ -1,6 +1,6 @@
 /** Starts the scheduler inside the web server (once per process). */
 import { serverStore } from "../db/server";
-import { configuredExecutor } from "../scan/executor";
+import { configuredExecutor } from "../scan/runners/executor";
 import { startScheduler } from "./scheduler";
 
 const KEY = Symbol.for("vendorscope.scheduler");

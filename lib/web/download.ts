@@ -1,4 +1,4 @@
-import { AUDIT } from "../audit/auditActions";
+import { AUDIT } from "../audit/auditEventKinds";
 import { guardedRoute } from "../auth/access";
 import { prisma } from "../db/server";
 import type { Db } from "../db/types";

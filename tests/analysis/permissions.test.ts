@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { compilePolicy, effectivePermissions, type NamedPolicy } from "@/lib/analysis/permissions";
 import { parsePolicyDocument } from "@/lib/analysis/policyDocument";
-import { RiskCatalog } from "@/lib/analysis/riskCatalog";
+import { RiskLists } from "@/lib/analysis/riskLists";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { policy, type StatementInput } from "../helpers/policies";
 
-let risk: RiskCatalog;
+let risk: RiskLists;
 beforeAll(async () => {
-  risk = new RiskCatalog(await loadActionCatalog());
+  risk = new RiskLists(await loadActionCatalog());
 });
 
 const named = (name: string, ...statements: StatementInput[]): NamedPolicy => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePolicyDocument } from "@/lib/analysis/policyDocument";
 import { classifyPrincipal } from "@/lib/analysis/principals";
-import { analyseTrustPolicy } from "@/lib/analysis/trustPolicy";
+import { analyzeTrustPolicy } from "@/lib/analysis/trustPolicy";
 import { allow, policy, trustGrants } from "../helpers/policies";
 
 const VENDOR = "111122223333";
@@ -13,7 +13,7 @@ describe("who a trust policy lets assume the role", () => {
     expect(principals(trustGrants(allow({ AWS: VENDOR_ROOT })))).toEqual([`account ${VENDOR_ROOT}`]);
     expect(
       principals(trustGrants(allow({ AWS: [VENDOR_ROOT, "444455556666"], Federated: ["accounts.google.com"] }, { Action: ["sts:AssumeRole", "sts:AssumeRoleWithWebIdentity"] }))),
-    ).toEqual(["account 444455556666", `account ${VENDOR_ROOT}`, "federated accounts.google.com"]);
+    ).toEqual([`account ${VENDOR_ROOT}`, "account arn:aws:iam::444455556666:root", "federated accounts.google.com"]);
   });
 
   it('treats Principal "*" and {"AWS": "*"} as anyone', () => {
@@ -37,7 +37,7 @@ describe("who a trust policy lets assume the role", () => {
     );
     const kinds = Object.fromEntries(grants.map((g) => [g.principal.value, [g.principal.kind, g.principal.accountId, g.principal.partition]]));
     expect(kinds).toEqual({
-      "222233334444": ["account", "222233334444", null],
+      "arn:aws:iam::222233334444:root": ["account", "222233334444", "aws"],
       "arn:aws-cn:iam::222233334445:root": ["account", "222233334445", "aws-cn"],
       "arn:aws-us-gov:iam::222233334446:role/path/to/Deployer": ["role", "222233334446", "aws-us-gov"],
       "arn:aws:iam::222233334447:user/ci": ["user", "222233334447", "aws"],
@@ -52,7 +52,7 @@ describe("who a trust policy lets assume the role", () => {
   });
 
   it("reports principals IAM would not accept instead of guessing", () => {
-    const result = analyseTrustPolicy(parsePolicyDocument(policy(allow({ AWS: "not-a-principal" }))));
+    const result = analyzeTrustPolicy(parsePolicyDocument(policy(allow({ AWS: "not-a-principal" }))));
     expect(result.grants).toEqual([]);
     expect(result.unrecognised).toEqual(["AWS: not-a-principal"]);
   });
@@ -87,7 +87,7 @@ describe("who a trust policy lets assume the role", () => {
   describe("Deny", () => {
     it("an unconditional Deny for the same principal and action removes it", () => {
       const grants = trustGrants(allow({ AWS: [VENDOR_ROOT, "444455556666"] }), { Effect: "Deny", Principal: { AWS: VENDOR_ROOT }, Action: "sts:*" });
-      expect(principals(grants)).toEqual(["account 444455556666"]);
+      expect(principals(grants)).toEqual(["account arn:aws:iam::444455556666:root"]);
     });
 
     it('a Deny on "*" removes everyone; a Deny on an account removes its roles too', () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { sharedData } from "../helpers/sharedData";
+import { sharedData } from "@/testkit/sharedData";
 import { describe, expect, it } from "vitest";
 import { parseVendorList, VendorDirectory } from "@/lib/analysis/vendorList";
 

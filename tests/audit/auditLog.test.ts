@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { AUDIT } from "@/lib/audit/auditActions";
+import { AUDIT } from "@/lib/audit/auditEventKinds";
 import { auditCsv, listAuditEvents, recordAudit } from "@/lib/audit/auditLog";
-import { testDatabase, type DatabaseKind } from "../helpers/database";
+import { testDatabase, type DatabaseKind } from "@/testkit/database";
 
 describe.each<DatabaseKind>(["postgres", "pglite"])("the audit log (%s)", (kind) => {
   let db: Awaited<ReturnType<typeof testDatabase>>;

@@ -4,24 +4,14 @@
  * the audit trail each leaves.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUDIT } from "@/lib/audit/auditActions";
+import { AUDIT } from "@/lib/audit/auditEventKinds";
 import { createAuth, type Auth } from "@/lib/auth/auth";
-import type { AuthSettings } from "@/lib/auth/authSettings";
 import { createLocalUser, updateUser } from "@/lib/auth/localUsers";
 import { clearFailedSignIns } from "@/lib/auth/lockout";
-import { testDatabase } from "../helpers/database";
+import { testDatabase } from "@/testkit/database";
+import { authRequest, testAuthSettings } from "../helpers/authHandler";
 
-const BASE = "http://127.0.0.1:4000";
-const settings: AuthSettings = {
-  baseURL: BASE,
-  trustedOrigins: [BASE],
-  secret: "a-test-secret-that-is-long-enough-0123456789",
-  https: false,
-  oidc: null,
-  oidcProblem: null,
-  lockout: { attempts: 3, minutes: 15 },
-  sessionHours: 12,
-};
+const settings = testAuthSettings(3);
 const ALICE = { email: "alice@acme.test", name: "Alice", role: "viewer" as const, password: "alice-password-123" };
 
 let db: Awaited<ReturnType<typeof testDatabase>>;
@@ -36,13 +26,7 @@ beforeAll(async () => {
 afterAll(() => db.dispose());
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return auth.handler(
-    new Request(`${BASE}/api/auth${path}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: BASE, "X-Forwarded-For": "198.51.100.7", "User-Agent": "vitest", ...headers },
-      body: JSON.stringify(body),
-    }),
-  );
+  return authRequest(auth, "POST", path, body, { "X-Forwarded-For": "198.51.100.7", ...headers });
 }
 const signIn = (email: string, password: string, headers?: Record<string, string>) => post("/sign-in/email", { email, password }, headers);
 const audits = (action: string) => db.prisma.auditEvent.findMany({ where: { action }, orderBy: { id: "asc" } });

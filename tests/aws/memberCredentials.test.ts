@@ -1,8 +1,8 @@
-import "../fakeAws/sdkTestEnv";
+import "@/testkit/fakeAws/sdkTestEnv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CallCounter, stsClient, type AwsSettings } from "@/lib/aws/clients";
 import { DEFAULT_MEMBER_ROLE, MemberCredentials } from "@/lib/aws/memberCredentials";
-import { startFakeAws, syntheticOrganization, type FakeAws } from "../fakeAws";
+import { startFakeAws, syntheticOrganization, type FakeAws } from "@/testkit/fakeAws";
 
 let fake: FakeAws;
 const settings: AwsSettings = { region: "eu-west-1", maxAttempts: 2, retryBaseMs: 5, callTimeoutMs: 2000 };

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { AnalysisReport } from "@/lib/analysis/report";
-import { authorizationDetails } from "../helpers/exports";
+import type { InventoryDocument } from "@/lib/analysis/analysisRecords";
+import { authorizationDetails } from "@/testkit/exports";
 import { allow, policy } from "../helpers/policies";
 import { runCli } from "../helpers/cli";
-import { SHARED_DATA } from "../helpers/sharedData";
+import { SHARED_DATA } from "@/testkit/sharedData";
 
 const ACME = new URL("../fixtures/acme-org/", import.meta.url).pathname;
 const KNOWN = join(SHARED_DATA, "known_aws_accounts.yaml");
@@ -40,7 +40,7 @@ describe("vendorscope analyze", () => {
   it("finds the wildcard trust in the real cloudmapper export", async () => {
     const { code, stdout } = await runCli(["analyze", join(SHARED_DATA, "authz-samples"), "--known-accounts", KNOWN, "--json"]);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as AnalysisReport;
+    const report = JSON.parse(stdout) as InventoryDocument;
     expect(report.accounts).toEqual([{ accountId: "123456789012", name: null, roles: 4, users: 2 }]);
     expect(report.trusts).toHaveLength(1);
     expect(report.trusts[0]).toMatchObject({
@@ -71,7 +71,7 @@ describe("vendorscope analyze", () => {
     ]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as AnalysisReport;
+    const report = JSON.parse(stdout) as InventoryDocument;
     expect(report.organization).toEqual({ orgId: "o-acme1234567", managementAccountId: "210000000001", members: 5, notAnalysed: ["210000000005"] });
     expect(report.errors).toEqual([]);
     const rows = report.trusts.map((t) => `${t.accountId.slice(-1)} ${t.roleName} ${t.internal ? "internal" : t.vendor ?? "-"} ${t.risk} ${t.findings.join(",")}`);
@@ -133,7 +133,7 @@ describe("vendorscope analyze", () => {
     writeFileSync(join(dir, "account-b.json"), JSON.stringify(authorizationDetails("300000000002", { roles: [vendorRole], encoding: "url" })));
     const { code, stdout } = await runCli(["analyze", dir, "--json"]);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as AnalysisReport;
+    const report = JSON.parse(stdout) as InventoryDocument;
     expect(report.trusts.map((t) => `${t.accountId}/${t.roleName}`)).toEqual(["300000000001/Vendor", "300000000002/Vendor"]);
     expect(report.errors).toEqual([
       { source: join(dir, "notes.txt"), message: expect.stringMatching(/^not valid JSON: /) },
@@ -148,6 +148,6 @@ describe("vendorscope analyze", () => {
     writeFileSync(join(dir, "broken.json"), "{");
     const { code, stdout } = await runCli(["analyze", dir, "--json"]);
     expect(code).toBe(1);
-    expect((JSON.parse(stdout) as AnalysisReport).errors).toHaveLength(1);
+    expect((JSON.parse(stdout) as InventoryDocument).errors).toHaveLength(1);
   });
 });

@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
-import type { AnalysisReport } from "@/lib/analysis/report";
+import type { InventoryDocument } from "@/lib/analysis/analysisRecords";
 import { runCli } from "../helpers/cli";
-import { createPostgresDatabase } from "../helpers/database";
-import { sharedData } from "../helpers/sharedData";
+import { createPostgresDatabase } from "@/testkit/database";
+import { sharedData } from "@/testkit/sharedData";
 
 const ACME = new URL("../fixtures/acme-org/", import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), "vendorscope-cli-"));
@@ -53,12 +53,12 @@ describe("vendorscope scan --from, scans, export, vendors, reanalyze (embedded d
   it("exports the inventory as the analyze JSON and as CSV", async () => {
     const json = await runCli(["export", "--json"], embedded);
     expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout) as AnalysisReport;
-    const analysed = JSON.parse(
+    const report = JSON.parse(json.stdout) as InventoryDocument;
+    const analyzed = JSON.parse(
       (await runCli(["analyze", join(ACME, "exports"), "--known-accounts", sharedData("known_aws_accounts.yaml"), "--vendors", join(ACME, "vendors.yaml"), "--json"])).stdout,
-    ) as AnalysisReport;
-    expect(report.trusts).toEqual(analysed.trusts);
-    expect(report.vendors).toEqual(analysed.vendors);
+    ) as InventoryDocument;
+    expect(report.trusts).toEqual(analyzed.trusts);
+    expect(report.vendors).toEqual(analyzed.vendors);
 
     const csv = await runCli(["export", "--csv"], embedded);
     const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
@@ -102,7 +102,7 @@ describe("the CLI on PostgreSQL (DATABASE_URL)", () => {
       const env = { DATABASE_URL: server.url };
       expect((await runCli(["scans"], env)).stdout).toBe("No scans yet. Run 'vendorscope scan' (or 'vendorscope scan --from DIR' to import exported files).\n");
       expect((await runCli(["scan", "--from", join(ACME, "exports")], env)).code).toBe(0);
-      const report = JSON.parse((await runCli(["export"], env)).stdout) as AnalysisReport;
+      const report = JSON.parse((await runCli(["export"], env)).stdout) as InventoryDocument;
       expect(report.trusts).toHaveLength(15);
     } finally {
       await server.drop();

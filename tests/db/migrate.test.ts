@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { applyMigrations, migrationNames, MIGRATIONS_DIR } from "@/lib/db/migrate";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { REPO_ROOT } from "@/lib/db/migrations";
+import { REPO_ROOT } from "@/lib/paths";
 
 const SERVER_URL = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/test";
 const NAMES = migrationNames();
@@ -174,3 +174,36 @@ test("db:diff reports no changes for the unchanged schema", async () => {
   expect(stdout).toMatch(/no changes/);
   expect(migrationNames()).toEqual(before);
 });
+
+test("a migration added after the others were applied is applied: 'every one recorded' is checked by name and checksum", async () => {
+  const { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { PGlite } = await import("@electric-sql/pglite");
+  const dir = mkdtempSync(join(tmpdir(), "vendorscope-migrations-"));
+  const pglite = await PGlite.create();
+  try {
+    cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+    expect(await applyMigrations(pglite, { migrationsDir: dir })).toEqual(NAMES);
+    expect(await applyMigrations(pglite, { migrationsDir: dir })).toEqual([]);
+    const later = "99991231000000_later";
+    mkdirSync(join(dir, later));
+    writeFileSync(join(dir, later, "migration.sql"), 'CREATE TABLE "LaterTable" ("id" INTEGER PRIMARY KEY);\n');
+    expect(await applyMigrations(pglite, { migrationsDir: dir })).toEqual([later]);
+    expect((await pglite.query(`SELECT count(*)::int AS n FROM "LaterTable"`)).rows).toEqual([{ n: 0 }]);
+  } finally {
+    await pglite.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
+
+test("a migration that failed half way is not taken as applied: the engine refuses to go on, as prisma migrate deploy does", async () => {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const pglite = await PGlite.create();
+  try {
+    expect(await applyMigrations(pglite)).toEqual(NAMES);
+    await pglite.query(`UPDATE "_prisma_migrations" SET finished_at = NULL, logs = 'failed' WHERE migration_name = $1`, [NAMES.at(-1)]);
+    await expect(applyMigrations(pglite)).rejects.toThrow(/failed/i);
+  } finally {
+    await pglite.close();
+  }
+}, 120_000);

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
-import { InventoryStore } from "@/lib/db/scanStore";
+import { InventoryStore } from "@/lib/db/inventoryStore";
 import { awsConfigured, demoSnapshots, isDemoLoaded, loadDemo, shiftDates } from "@/lib/demo/demoOrganization";
-import { ImportDateError, importFiles } from "@/lib/scan/fileImport";
+import { ImportDateError, importFiles } from "@/lib/scan/sources/fileImport";
 import { silentProgress } from "@/lib/scan/progress";
-import { testDatabase } from "../helpers/database";
+import { testDatabase } from "@/testkit/database";
 
 const NOW = new Date(Math.floor(Date.now() / 1000) * 1000 - 7 * 86_400_000);
 

@@ -12,12 +12,13 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseCredentialReport } from "@/lib/analysis/credentialReport";
 import { FINDING_RULES } from "@/lib/analysis/findings";
-import type { AnalysisReport, TrustRecord } from "@/lib/analysis/report";
+import type { InventoryDocument } from "@/lib/analysis/analysisRecords";
+import type { TrustRecord } from "@/lib/analysis/trustRecord";
 import { RISKS } from "@/lib/analysis/risk";
 import { attributeUser } from "@/lib/inventory/userAttribution";
 import { DEMO_ACCOUNTS, DEMO_ORG_ID, DEMO_SNAPSHOTS, DEMO_UNKNOWN_ACCOUNTS, DEMO_VENDORS, HOSTILE_ROLE_NAME, demoFiles, writeDemo } from "@/scripts/demo/generateDemo";
 import { runCli } from "../helpers/cli";
-import { sharedData } from "../helpers/sharedData";
+import { sharedData } from "@/testkit/sharedData";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const DEMO = join(REPO, "demo");
@@ -30,16 +31,16 @@ const FINDING_CODES = [
   "UNUSED", "ADMIN_ACCESS", "PRIVILEGE_ESCALATION", "DESTRUCTIVE_ACTIONS", "COST_IMPACT", "DATA_ACCESS", "WRITE_ACCESS",
 ];
 
-async function analyse(snapshot: (typeof DEMO_SNAPSHOTS)[number]) {
+async function analyze(snapshot: (typeof DEMO_SNAPSHOTS)[number]) {
   const result = await runCli(["analyze", join(DEMO, "snapshots", snapshot.dir), "--vendors", VENDORS, "--json", "--as-of", snapshot.date]);
-  return { ...result, report: result.code === 0 ? (JSON.parse(result.stdout) as AnalysisReport) : null };
+  return { ...result, report: result.code === 0 ? (JSON.parse(result.stdout) as InventoryDocument) : null };
 }
 
 const accountName = (id: string) => DEMO_ACCOUNTS.find((a) => a.id === id)!.name;
-const external = (report: AnalysisReport) => report.trusts.filter((t) => !t.internal);
-const vendorNames = (report: AnalysisReport) => report.vendors.map((v) => v.name);
+const external = (report: InventoryDocument) => report.trusts.filter((t) => !t.internal);
+const vendorNames = (report: InventoryDocument) => report.vendors.map((v) => v.name);
 
-function trust(report: AnalysisReport, account: string, role: string): TrustRecord {
+function trust(report: InventoryDocument, account: string, role: string): TrustRecord {
   const found = report.trusts.filter((t) => accountName(t.accountId) === account && t.roleName === role);
   expect(found, `${account}/${role}`).toHaveLength(1);
   return found[0]!;
@@ -55,10 +56,10 @@ function filesUnder(dir: string): string[] {
 }
 
 describe("the demo organization", () => {
-  const reports = new Map<number, Awaited<ReturnType<typeof analyse>>>();
+  const reports = new Map<number, Awaited<ReturnType<typeof analyze>>>();
 
   beforeAll(async () => {
-    for (const snapshot of DEMO_SNAPSHOTS) reports.set(snapshot.index, await analyse(snapshot));
+    for (const snapshot of DEMO_SNAPSHOTS) reports.set(snapshot.index, await analyze(snapshot));
   }, 120_000);
 
   it("has three snapshots, oldest first, each a full export set", () => {
@@ -154,7 +155,7 @@ describe("the demo organization", () => {
       expect(code).toBe(0);
       expect(report!.errors).toEqual([]);
     }
-    const [first, second, last] = [FIRST, SECOND, LAST].map((s) => reports.get(s.index)!.report!) as [AnalysisReport, AnalysisReport, AnalysisReport];
+    const [first, second, last] = [FIRST, SECOND, LAST].map((s) => reports.get(s.index)!.report!) as [InventoryDocument, InventoryDocument, InventoryDocument];
     // ml-research joins the organization in snapshot 2.
     expect([first, second, last].map((r) => r.accounts.length)).toEqual([19, 20, 20]);
     expect([first, second, last].map((r) => r.accounts.reduce((n, a) => n + a.roles, 0))).toEqual([214, 229, 231]);

@@ -11,12 +11,12 @@ import { callAction, serverAction, serverActions } from "./serverActions";
 import { STATE } from "./users";
 
 const APP = join(process.cwd(), "app");
-/** Reachable without signing in: the sign-in page and better-auth's endpoints. */
-const PUBLIC = new Set(["/login", "/api/auth/[...all]"]);
+/** Reachable without signing in: the sign-in page, better-auth's endpoints, and the health check (it says only whether the database answers). */
+const PUBLIC = new Set(["/login", "/api/auth/[...all]", "/api/health"]);
 /** Only admins: pages and routes. */
 const ADMIN_ONLY = new Set(["/settings/users", "/audit", "/audit/export.csv", "/setup"]);
 /** Server actions any signed-in user may call. */
-const ANY_USER_ACTIONS = new Set(["app/authActions.ts#signOut"]);
+const ANY_USER_ACTIONS = new Set(["app/authServerActions.ts#signOut"]);
 
 function routeFiles(dir = APP): { route: string; kind: "page" | "route" }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -71,7 +71,7 @@ test.describe("every page and route", () => {
 test.describe("every server action", () => {
   test("refuses anonymous calls (401) and a viewer's calls to admin actions (403), and changes nothing", async ({ playwright, baseURL }) => {
     const actions = serverActions();
-    expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(["app/actions.ts#scanNow", "app/settings/users/actions.ts#createUser"]));
+    expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(["app/serverActions.ts#scanNow", "app/settings/users/serverActions.ts#createUser"]));
     const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const viewer = await playwright.request.newContext({ baseURL, storageState: STATE.viewer });
     const scansBefore = await (await viewer.get("/scans/export.csv")).text();
@@ -88,7 +88,7 @@ test.describe("every server action", () => {
 
   test("refuses an admin's call without an Origin, or from another site (CSRF)", async ({ playwright, baseURL }) => {
     const admin = await playwright.request.newContext({ baseURL, storageState: STATE.admin });
-    const scanNow = serverAction("app/actions.ts#scanNow");
+    const scanNow = serverAction("app/serverActions.ts#scanNow");
     const scansBefore = await (await admin.get("/scans/export.csv")).text();
     expect((await callAction(admin, scanNow, null)).status()).toBe(403);
     expect((await callAction(admin, scanNow, "https://evil.example")).status()).toBeGreaterThanOrEqual(400);

@@ -38,6 +38,34 @@ test.describe("signed out", () => {
     expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
   });
 
+  test("no sign-in link sends the browser to another site: tab, newline, backslash, dot segments, absolute URLs", async ({ page, baseURL }) => {
+    const ours = new URL(baseURL!).origin;
+    const hostile = ["/%09/evil.example/phish", "/%0a/evil.example", "/%0d%0a/evil.example", "/%5Cevil.example", "%2F%2Fevil.example", "/.//evil.example", "https://evil.example/", "javascript:alert(1)"];
+    // Signing in (once: sign-ins are rate-limited per address) from the tab variant of the issue…
+    await page.goto(`/login?next=${hostile[0]}`);
+    await page.getByLabel("Email", { exact: true }).fill(VIEWER.email);
+    await page.getByLabel("Password", { exact: true }).fill(VIEWER.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByTestId("signed-in-as")).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(ours);
+    // …and, signed in, every variant: the sign-in page sends a signed-in user straight on.
+    for (const next of hostile) {
+      await page.goto(`/login?next=${next}`);
+      await expect(page.getByTestId("signed-in-as"), next).toBeVisible();
+      expect(new URL(page.url()).origin, next).toBe(ours);
+    }
+  });
+
+  test("the sign-in page shows only its own messages for error codes, never the link's text", async ({ page }) => {
+    await page.goto(`/login?error=${encodeURIComponent("Your account is suspended. Call +1-555-0100")}`);
+    // (Next's route announcer is an alert too: ours is the paragraph.)
+    const alert = page.locator('p[role="alert"]');
+    await expect(alert).toHaveText("Single sign-on failed. Try again, or ask an admin.");
+    await expect(page.getByText("555-0100")).toHaveCount(0);
+    await page.goto("/login?error=access_denied");
+    await expect(alert).toHaveText("The single sign-on provider refused the sign-in.");
+  });
+
   test(`${LOCKOUT_ATTEMPTS} wrong passwords lock the email, even for the right password; an admin unlocks it`, async ({ page, browser }) => {
     // A user of its own, created by the admin through the Users page.
     const user = { email: "lock-me@acme.test", password: "the-right-password-1" };
@@ -96,7 +124,7 @@ test.describe("as a viewer", () => {
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" })).toHaveCount(0);
 
     const before = await (await page.request.get("/scans/export.csv")).text();
-    const refused = await callAction(page.request, serverAction("app/actions.ts#scanNow"), baseURL!);
+    const refused = await callAction(page.request, serverAction("app/serverActions.ts#scanNow"), baseURL!);
     expect(refused.status()).toBe(403);
     expect(await (await page.request.get("/scans/export.csv")).text()).toBe(before);
 

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Download, type Page } from "@playwright/test";
-import { pdfText } from "../helpers/pdfText";
+import { pdfText } from "@/testkit/pdfText";
 import { HOSTILE_ROLE } from "./seed";
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ download: Download; body: Buffer }> {

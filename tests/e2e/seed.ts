@@ -7,19 +7,19 @@
  *
  *   VENDORSCOPE_DATA_DIR=… npx tsx tests/e2e/seed.ts
  */
-import "../fakeAws/sdkTestEnv";
+import "@/testkit/fakeAws/sdkTestEnv";
 import { readFileSync, rmSync } from "node:fs";
 import { parseVendorList } from "@/lib/analysis/vendorList";
 import { createLocalUser } from "@/lib/auth/localUsers";
 import { DEFAULT_MEMBER_ROLE } from "@/lib/aws/memberCredentials";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { defaultDataDir, openDatabase } from "@/lib/db/client";
-import { InventoryStore } from "@/lib/db/scanStore";
+import { InventoryStore } from "@/lib/db/inventoryStore";
 import { replaceKnownVendors, setUserMapping } from "@/lib/db/vendorStore";
-import { runAwsScan } from "@/lib/scan/awsScan";
+import { runAwsScan } from "@/lib/scan/runners/inline";
 import { silentProgress } from "@/lib/scan/progress";
-import { loadFixtureDirectory, startFakeAws, type FakeAccount, type FakeOrganization, type FaultOptions } from "../fakeAws";
-import { sharedData } from "../helpers/sharedData";
+import { loadFixtureDirectory, startFakeAws, type FakeAccount, type FakeOrganization, type FaultOptions } from "@/testkit/fakeAws";
+import { sharedData } from "@/testkit/sharedData";
 import { ADMIN, VIEWER } from "./users";
 
 export const ACME = new URL("../fixtures/acme-org/exports/", import.meta.url).pathname;

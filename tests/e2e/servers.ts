@@ -3,11 +3,11 @@
  * embedded database with two real scans of the fixture organization (seed.ts), and serves it
  * on E2E_PORT; a second server on E2E_PORT + 1 runs on an empty database, for empty states.
  */
-import "../fakeAws/sdkTestEnv";
+import "@/testkit/fakeAws/sdkTestEnv";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { loadFixtureDirectory, startFakeAws } from "../fakeAws";
+import { loadFixtureDirectory, startFakeAws } from "@/testkit/fakeAws";
 import { ACME, today } from "./seed";
 import { OIDC_CLIENT, startOidcIssuer } from "./oidcIssuer";
 import { ADMIN, LOCKOUT_ATTEMPTS } from "./users";

@@ -22,3 +22,47 @@ describe("CSV for spreadsheets", () => {
     expect(row).toEqual({ n: "42", neg: "-1", b: "true", none: "" });
   });
 });
+
+describe("CSV look-alike formulas", () => {
+  it.each([
+    [" =1+1", "a space before ="],
+    ["   +cmd|' /C calc'!A0", "spaces before +"],
+    ["\u00a0-2+3", "a no-break space before -"],
+    ["\u3000@SUM(A1)", "an ideographic space before @"],
+    ["\n=1", "a newline before ="],
+    ["\r\n=1", "CR LF before ="],
+    ["\t =1", "a tab and a space before ="],
+    ["\u200b=1", "a zero-width space before ="],
+    ["\ufeff=1", "a byte-order mark before ="],
+    ["\u2003\u2028=1", "an em space and a line separator before ="],
+    ["＝1+1", "a fullwidth ="],
+    ["＋1+1", "a fullwidth +"],
+    ["－1+1", "a fullwidth -"],
+    ["＠SUM(A1)", "a fullwidth @"],
+    [" ＝HYPERLINK(\"http://x\")", "a space before a fullwidth ="],
+    ["﹦1", "a small ="],
+    ["﹢1", "a small +"],
+    ["﹣1", "a small -"],
+    ["﹫SUM(A1)", "a small @"],
+    ["−1+1", "a minus sign"],
+    ["\t", "a lone tab"],
+    ["\r", "a lone carriage return"],
+  ])("neutralises %j (%s)", (value) => {
+    expect(neutraliseFormula(value)).toBe(`'${value}`);
+    const [row] = parse(toCsv(["value"], [[value]]), { columns: true }) as { value: string }[];
+    expect(row!.value).toBe(`'${value}`);
+  });
+
+  it.each([
+    ["  padded  "],
+    ["a = b"],
+    ["role-name"],
+    ["x@acme.test"],
+    ["1+1"],
+    ["Grüße ＝ 日本"],
+    [" "],
+    [""],
+  ])("leaves %j alone", (value) => {
+    expect(neutraliseFormula(value)).toBe(value);
+  });
+});

@@ -2,7 +2,7 @@
  * The fake AWS against the real SDK v3 clients: every operation Vendorscope calls, paging,
  * fault injection, and byte-level agreement with the captured AWS wire samples.
  */
-import { withEnv } from "./sdkTestEnv"; // first: sets the SDK's env guards before any client loads
+import { withEnv } from "@/testkit/fakeAws/sdkTestEnv"; // first: sets the SDK's env guards before any client loads
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -28,9 +28,9 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { authorizationDetails } from "../helpers/exports";
-import { SHARED_DATA } from "../helpers/sharedData";
-import { type FakeAccount, type FakeAws, type FakeOrganization, startFakeAws } from "./index";
+import { authorizationDetails } from "@/testkit/exports";
+import { SHARED_DATA } from "@/testkit/sharedData";
+import { type FakeAccount, type FakeAws, type FakeOrganization, startFakeAws } from "@/testkit/fakeAws";
 
 const MGMT = "111111111111";
 const PROD = "222222222222";

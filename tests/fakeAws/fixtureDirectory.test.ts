@@ -1,5 +1,5 @@
 /** Loading a directory of AWS exports (the Acme fixture) into a fake organization. */
-import "./sdkTestEnv";
+import "@/testkit/fakeAws/sdkTestEnv";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,8 +7,8 @@ import { GetAccountAuthorizationDetailsCommand, IAMClient } from "@aws-sdk/clien
 import { ListAccountsCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
-import { loadFixtureDirectory } from "./fixtureDirectory";
-import { startFakeAws } from "./index";
+import { loadFixtureDirectory } from "@/testkit/fakeAws/fixtureDirectory";
+import { startFakeAws } from "@/testkit/fakeAws";
 
 const ACME = new URL("../fixtures/acme-org/exports/", import.meta.url).pathname;
 

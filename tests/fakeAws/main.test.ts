@@ -1,12 +1,12 @@
 /** The fake as its own process: the CLI prints where it listens and stops on SIGTERM. */
-import "./sdkTestEnv";
+import "@/testkit/fakeAws/sdkTestEnv";
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { ListAccountsCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { describe, expect, it } from "vitest";
 
 const TSX = new URL("../../node_modules/.bin/tsx", import.meta.url).pathname;
-const MAIN = new URL("./main.ts", import.meta.url).pathname;
+const MAIN = new URL("../../testkit/fakeAws/main.ts", import.meta.url).pathname;
 const ACME = new URL("../fixtures/acme-org/exports/", import.meta.url).pathname;
 
 function run(args: string[]) {

@@ -1,10 +1,10 @@
 /** The synthetic organization: deterministic, lazily generated, realistic shares, bounded churn. */
-import "./sdkTestEnv";
+import "@/testkit/fakeAws/sdkTestEnv";
 import { GetAccountAuthorizationDetailsCommand, IAMClient } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
-import { startFakeAws } from "./index";
-import { syntheticOrganization } from "./syntheticOrganization";
+import { startFakeAws } from "@/testkit/fakeAws";
+import { syntheticOrganization } from "@/testkit/fakeAws/syntheticOrganization";
 
 interface Role {
   RoleName: string;

@@ -1,6 +1,6 @@
 import { AccountAnalyzer } from "@/lib/analysis/accountAnalyzer";
 import { parsePolicyDocument } from "@/lib/analysis/policyDocument";
-import { analyseTrustPolicy, type TrustGrant } from "@/lib/analysis/trustPolicy";
+import { analyzeTrustPolicy, type TrustGrant } from "@/lib/analysis/trustPolicy";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 
 export type StatementInput = Record<string, unknown>;
@@ -11,7 +11,7 @@ export function policy(...statements: StatementInput[]) {
 
 /** The grants of a trust policy made of these statements. */
 export function trustGrants(...statements: StatementInput[]): TrustGrant[] {
-  return analyseTrustPolicy(parsePolicyDocument(policy(...statements))).grants;
+  return analyzeTrustPolicy(parsePolicyDocument(policy(...statements))).grants;
 }
 
 

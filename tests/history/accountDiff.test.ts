@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AccountAnalyzer } from "@/lib/analysis/accountAnalyzer";
 import { readAuthorizationDetails } from "@/lib/analysis/authorizationDetails";
 import { parseCredentialReport } from "@/lib/analysis/credentialReport";
-import { trustContext } from "@/lib/analysis/report";
+import { trustContext } from "@/lib/analysis/trustRecord";
 import { parseVendorList, VendorDirectory } from "@/lib/analysis/vendorList";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { diffAccount, type CurrentInventory } from "@/lib/history/accountDiff";
 import { accountInventory, type AccountInventory } from "@/lib/inventory/accountInventory";
-import { authorizationDetails, type RoleSpec } from "../helpers/exports";
+import { authorizationDetails, type RoleSpec } from "@/testkit/exports";
 import { allow, policy } from "../helpers/policies";
 
 const ACCOUNT = "100000000002";
@@ -27,9 +27,8 @@ function inventory(roles: RoleSpec[], report?: string): AccountInventory {
   const snapshot = readAuthorizationDetails({
     ...authorizationDetails(ACCOUNT, { roles, users: [{ name: "partner-bot" }] }),
   });
-  const result = analyzer.analyzeAccount(snapshot);
   const ctx = trustContext(null, [ACCOUNT], vendors, new Date("2026-11-27T00:00:00Z"));
-  return accountInventory(result, ctx, report ? parseCredentialReport(report) : null);
+  return accountInventory(analyzer.analyzeAccount(snapshot, ctx), report ? parseCredentialReport(report) : null);
 }
 
 /** What the store would hold after saving `inv`: the same rows, with ids. */

@@ -1,11 +1,11 @@
-import "../fakeAws/sdkTestEnv";
+import "@/testkit/fakeAws/sdkTestEnv";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_MEMBER_ROLE } from "@/lib/aws/memberCredentials";
 import { runDoctor, type DoctorOptions } from "@/lib/onboarding/doctor";
-import { loadFixtureDirectory, startFakeAws, type FakeAws, type FaultOptions } from "../fakeAws";
+import { loadFixtureDirectory, startFakeAws, type FakeAws, type FaultOptions } from "@/testkit/fakeAws";
 import { runCli } from "../helpers/cli";
 
 const ACME = new URL("../fixtures/acme-org/exports/", import.meta.url).pathname;

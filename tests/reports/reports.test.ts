@@ -9,7 +9,7 @@ import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import type { Database } from "@/lib/db/client";
 import { openDatabase } from "@/lib/db/client";
 import { PermissionSummaries } from "@/lib/db/permissionSummaries";
-import { InventoryStore } from "@/lib/db/scanStore";
+import { InventoryStore } from "@/lib/db/inventoryStore";
 import { replaceKnownVendors, setUserMapping } from "@/lib/db/vendorStore";
 import { INVENTORY_CSV_COLUMNS } from "@/lib/export/inventoryCsv";
 import { findParty } from "@/lib/queries/findParty";
@@ -18,12 +18,12 @@ import { listVendors } from "@/lib/queries/vendors";
 import { reportPeriod } from "@/lib/reports/reportBasis";
 import { inventoryFile, organizationSummaryFile, vendorReportFile } from "@/lib/reports/reportFiles";
 import { trustsCsv, vendorsCsv } from "@/lib/reports/tableCsv";
-import { importFiles } from "@/lib/scan/fileImport";
+import { importFiles } from "@/lib/scan/sources/fileImport";
 import { silentProgress } from "@/lib/scan/progress";
 import { runCli } from "../helpers/cli";
-import { createPostgresDatabase } from "../helpers/database";
-import { pdfText } from "../helpers/pdfText";
-import { sharedData } from "../helpers/sharedData";
+import { createPostgresDatabase } from "@/testkit/database";
+import { pdfText } from "@/testkit/pdfText";
+import { sharedData } from "@/testkit/sharedData";
 
 const ACME = new URL("../fixtures/acme-org/exports/", import.meta.url).pathname;
 /** A user-given vendor name a spreadsheet would run, with a comma, quotes and non-ASCII. */

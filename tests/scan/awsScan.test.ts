@@ -1,4 +1,4 @@
-import "../fakeAws/sdkTestEnv";
+import "@/testkit/fakeAws/sdkTestEnv";
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ActionCatalog } from "@/lib/analysis/actionCatalog";
@@ -10,15 +10,16 @@ import { DEFAULT_MEMBER_ROLE } from "@/lib/aws/memberCredentials";
 import { READ_ONLY_OPERATIONS } from "@/lib/aws/readOnlyOperations";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { readInputDocuments } from "@/lib/collect/inputFiles";
-import { currentInventoryReport } from "@/lib/db/inventoryReport";
+import { currentInventoryDocument } from "@/lib/db/inventoryDocument";
 import { PermissionSummaries } from "@/lib/db/permissionSummaries";
-import { InventoryStore } from "@/lib/db/scanStore";
+import { InventoryStore } from "@/lib/db/inventoryStore";
 import { replaceKnownVendors, setUserMapping } from "@/lib/db/vendorStore";
-import { runAwsScan, type AwsScanOptions } from "@/lib/scan/awsScan";
+import { runAwsScan } from "@/lib/scan/runners/inline";
+import type { AwsScanOptions } from "@/lib/scan/sources/awsStart";
 import { silentProgress, type ScanProgress } from "@/lib/scan/progress";
-import { loadFixtureDirectory, startFakeAws, syntheticOrganization, type FakeAws, type FakeOrganization } from "../fakeAws";
-import { tableCounts, testDatabase } from "../helpers/database";
-import { sharedData } from "../helpers/sharedData";
+import { loadFixtureDirectory, startFakeAws, syntheticOrganization, type FakeAws, type FakeOrganization } from "@/testkit/fakeAws";
+import { tableCounts, testDatabase } from "@/testkit/database";
+import { sharedData } from "@/testkit/sharedData";
 
 const ACME = new URL("../fixtures/acme-org/exports/", import.meta.url).pathname;
 const KNOWN = parseVendorList(readFileSync(sharedData("known_aws_accounts.yaml"), "utf8"), "known").entries;
@@ -91,9 +92,9 @@ describe("a live scan through the AWS SDK", () => {
       const run = new AnalysisRun(new AccountAnalyzer(catalog));
       for await (const doc of readInputDocuments(ACME)) if ("value" in doc) run.add(doc.source, doc.value);
       const user = parseVendorList("- name: Initech Consulting\n  accounts: ['888877776666']\n", "user").entries;
-      const analysed = run.report({ vendors: new VendorDirectory(KNOWN, user), now: new Date() });
-      const stored = await currentInventoryReport(db.prisma, await PermissionSummaries.create(db.prisma, catalog));
-      expect(stored.trusts).toEqual(analysed.trusts);
+      const analyzed = run.inventoryDocument({ vendors: new VendorDirectory(KNOWN, user), now: new Date() });
+      const stored = await currentInventoryDocument(db.prisma, await PermissionSummaries.create(db.prisma, catalog));
+      expect(stored.trusts).toEqual(analyzed.trusts);
 
       const scan = await db.prisma.scan.findUniqueOrThrow({ where: { id: result.id }, include: { accounts: true } });
       expect(scan.apiCalls).toBe(fake.calls.length);

@@ -8,15 +8,15 @@ import type { ActionCatalog } from "@/lib/analysis/actionCatalog";
 import { parseVendorList, VendorDirectory } from "@/lib/analysis/vendorList";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { readInputDocuments } from "@/lib/collect/inputFiles";
-import { currentInventoryReport } from "@/lib/db/inventoryReport";
+import { currentInventoryDocument } from "@/lib/db/inventoryDocument";
 import { PermissionSummaries } from "@/lib/db/permissionSummaries";
-import { InventoryStore } from "@/lib/db/scanStore";
+import { InventoryStore } from "@/lib/db/inventoryStore";
 import { replaceKnownVendors, setUserMapping } from "@/lib/db/vendorStore";
-import { importFiles } from "@/lib/scan/fileImport";
+import { importFiles } from "@/lib/scan/sources/fileImport";
 import { silentProgress } from "@/lib/scan/progress";
-import { reanalyze } from "@/lib/scan/reanalyze";
-import { tableCounts, testDatabase, type DatabaseKind } from "../helpers/database";
-import { sharedData } from "../helpers/sharedData";
+import { reanalyze } from "@/lib/scan/sources/reanalyze";
+import { tableCounts, testDatabase, type DatabaseKind } from "@/testkit/database";
+import { sharedData } from "@/testkit/sharedData";
 
 const ACME = new URL("../fixtures/acme-org/exports/", import.meta.url).pathname;
 const KNOWN = parseVendorList(readFileSync(sharedData("known_aws_accounts.yaml"), "utf8"), "known").entries;
@@ -28,11 +28,11 @@ beforeAll(async () => {
 });
 
 /** What `vendorscope analyze` says of the same files, for comparison. */
-async function analyse(path: string) {
+async function analyze(path: string) {
   const run = new AnalysisRun(new AccountAnalyzer(catalog));
   for await (const doc of readInputDocuments(path)) if ("value" in doc) run.add(doc.source, doc.value);
   const user = parseVendorList(`- name: Initech Consulting\n  accounts: ['${INITECH}']\n`, "user").entries;
-  return run.report({ vendors: new VendorDirectory(KNOWN, user), now: new Date() });
+  return run.inventoryDocument({ vendors: new VendorDirectory(KNOWN, user), now: new Date() });
 }
 
 function copyOfAcme(): string {
@@ -67,12 +67,12 @@ describe.each<DatabaseKind>(["pglite", "postgres"])("importing exported files in
   it("stores the organization so that the export equals what analyze says", async () => {
     const result = await importFiles(store, ACME, { trigger: "test" }, silentProgress);
     expect(result).toMatchObject({ status: "succeeded", accountsOk: 4, accountsFailed: 0 });
-    const stored = await currentInventoryReport(db.prisma, await PermissionSummaries.create(db.prisma, catalog));
-    const analysed = await analyse(ACME);
-    expect(stored.trusts).toEqual(analysed.trusts);
-    expect(stored.vendors).toEqual(analysed.vendors);
-    expect(stored.unknownAccounts).toEqual(analysed.unknownAccounts);
-    expect(stored.organization).toEqual(analysed.organization);
+    const stored = await currentInventoryDocument(db.prisma, await PermissionSummaries.create(db.prisma, catalog));
+    const analyzed = await analyze(ACME);
+    expect(stored.trusts).toEqual(analyzed.trusts);
+    expect(stored.vendors).toEqual(analyzed.vendors);
+    expect(stored.unknownAccounts).toEqual(analyzed.unknownAccounts);
+    expect(stored.organization).toEqual(analyzed.organization);
     const events = await db.prisma.changeEvent.groupBy({ by: ["kind"], _count: true, orderBy: { kind: "asc" } });
     expect(Object.fromEntries(events.map((e) => [e.kind, e._count]))).toEqual({ ACCOUNT_ADDED: 5, TRUST_ADDED: 15, VENDOR_APPEARED: 9 });
   });
@@ -134,6 +134,35 @@ describe.each<DatabaseKind>(["pglite", "postgres"])("importing exported files in
     const trust = await db.prisma.trust.findFirstOrThrow({ where: { externalAccountId: "777766665555", removedScanId: null } });
     expect(trust).toMatchObject({ vendorName: "Acme Billing Partner", risk: "high" });
     expect(trust.findings).not.toContain("UNKNOWN_VENDOR");
+  });
+
+  it("fails the account whose export is unreadable, marking it stale with its inventory kept, and is partial", async () => {
+    const dir = copyOfAcme();
+    dirs.push(dir);
+    const staging = readFileSync(join(dir, "staging-authz.json"), "utf8");
+    rmSync(join(dir, "staging-authz.json"));
+    writeFileSync(join(dir, "210000000003.json"), staging.slice(0, 100));
+    writeFileSync(join(dir, "nested.json"), `{"RoleDetailList": ${"[".repeat(5000)}${"]".repeat(5000)}}`);
+    const trustsBefore = await db.prisma.trust.count({ where: { accountId: "210000000003", removedScanId: null } });
+    expect(trustsBefore).toBeGreaterThan(0);
+
+    const result = await importFiles(store, dir, { trigger: "test" }, silentProgress);
+    expect(result).toMatchObject({ status: "partial", accountsOk: 3, accountsFailed: 1, error: null });
+    const scan = await db.prisma.scan.findUniqueOrThrow({ where: { id: result.id }, include: { accounts: { where: { status: "failed" } } } });
+    expect(scan.warnings).toEqual([
+      expect.stringMatching(/210000000003\.json: not valid JSON: /),
+      expect.stringMatching(/nested\.json: not read: JSON nested deeper than 64 levels/),
+    ]);
+    expect(scan.accounts).toEqual([expect.objectContaining({ accountId: "210000000003", error: expect.stringMatching(/210000000003\.json: not valid JSON/) })]);
+    const account = await db.prisma.account.findUniqueOrThrow({ where: { id: "210000000003" } });
+    expect(account.staleSince).toEqual(scan.startedAt);
+    expect(account.lastError).toMatch(/not valid JSON/);
+    expect(await db.prisma.trust.count({ where: { accountId: "210000000003", removedScanId: null } })).toBe(trustsBefore);
+
+    // Read again: current, no longer stale.
+    const healed = await importFiles(store, ACME, { trigger: "test" }, silentProgress);
+    expect(healed.status).toBe("succeeded");
+    expect(await db.prisma.account.findUniqueOrThrow({ where: { id: "210000000003" } })).toMatchObject({ staleSince: null, lastError: null });
   });
 
   it("fails cleanly on a directory with nothing to import, keeping the inventory", async () => {

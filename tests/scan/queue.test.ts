@@ -3,30 +3,31 @@
  * fake organization through pg-boss; the result equals a single-process scan; a worker killed
  * mid-scan loses nothing; a scheduled run that finds a scan running is recorded as skipped.
  */
-import "../fakeAws/sdkTestEnv";
+import "@/testkit/fakeAws/sdkTestEnv";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseVendorList } from "@/lib/analysis/vendorList";
 import { DEFAULT_MEMBER_ROLE } from "@/lib/aws/memberCredentials";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { openDatabase, type Database } from "@/lib/db/client";
-import { currentInventoryReport } from "@/lib/db/inventoryReport";
+import { currentInventoryDocument } from "@/lib/db/inventoryDocument";
 import { PermissionSummaries } from "@/lib/db/permissionSummaries";
-import { InventoryStore } from "@/lib/db/scanStore";
+import { InventoryStore } from "@/lib/db/inventoryStore";
 import { replaceKnownVendors } from "@/lib/db/vendorStore";
-import { runAwsScan } from "@/lib/scan/awsScan";
+import { runAwsScan } from "@/lib/scan/runners/inline";
 import { silentProgress } from "@/lib/scan/progress";
-import { startFakeAws, syntheticOrganization, type FakeAws } from "../fakeAws";
+import { startFakeAws, syntheticOrganization, type FakeAws } from "@/testkit/fakeAws";
 import { runCli, startCli, type RunningCli } from "../helpers/cli";
-import { createPostgresDatabase } from "../helpers/database";
-import { sharedData } from "../helpers/sharedData";
+import { createPostgresDatabase } from "@/testkit/database";
+import { sharedData } from "@/testkit/sharedData";
 
 const ORG = syntheticOrganization({ accounts: 200, rolesPerAccount: 30, vendorShare: 0.1, seed: 7 });
 /** Suspended accounts are members, but not read. */
 const ACTIVE = ORG.accounts.filter((a) => a.status !== "SUSPENDED").length;
 const KNOWN = parseVendorList(readFileSync(sharedData("known_aws_accounts.yaml"), "utf8"), "known").entries;
 const QUEUE_ENV = {
-  VENDORSCOPE_JOB_LEASE_SECONDS: "5",
+  // Long enough that a busy machine does not expire a healthy job; the killed-worker test shortens it.
+  VENDORSCOPE_JOB_LEASE_SECONDS: "120",
   VENDORSCOPE_QUEUE_MAINTENANCE_SECONDS: "1",
   VENDORSCOPE_JOB_RETRY_DELAY_SECONDS: "1",
   VENDORSCOPE_AWS_RETRY_BASE_MS: "5",
@@ -101,7 +102,7 @@ describe("queued scans on pg-boss", { timeout: 240_000 }, () => {
     const single = await freshDatabase();
     const inline = await runAwsScan(single.store, { aws: { region: "us-east-1", maxAttempts: 3, retryBaseMs: 5, callTimeoutMs: 10_000 }, memberRole: DEFAULT_MEMBER_ROLE, concurrency: 8, trigger: "test" }, silentProgress);
     expect(inline.status).toBe("succeeded");
-    const report = async (d: typeof single) => currentInventoryReport(d.db.prisma, await PermissionSummaries.create(d.db.prisma, d.store.catalog));
+    const report = async (d: typeof single) => currentInventoryDocument(d.db.prisma, await PermissionSummaries.create(d.db.prisma, d.store.catalog));
     const [a, b] = await Promise.all([report(queued), report(single)]);
     expect(a.trusts).toEqual(b.trusts);
     expect(a.trusts.length).toBeGreaterThan(300);
@@ -115,9 +116,10 @@ describe("queued scans on pg-boss", { timeout: 240_000 }, () => {
     const { url, db } = await freshDatabase();
     fake.setFaults({ latencyMs: 60 });
     try {
-      const victim = start(["worker", "--concurrency", "4"], cliEnv(url));
-      start(["worker", "--concurrency", "4"], cliEnv(url));
-      const coordinator = start(["scan", "--executor", "queue"], cliEnv(url));
+      const shortLease = { VENDORSCOPE_JOB_LEASE_SECONDS: "5" }; // the victim's jobs are handed out again soon
+      const victim = start(["worker", "--concurrency", "4"], cliEnv(url, shortLease));
+      start(["worker", "--concurrency", "4"], cliEnv(url, shortLease));
+      const coordinator = start(["scan", "--executor", "queue"], cliEnv(url, shortLease));
       await victim.waitForLine(/^scan #\d+ \d{12} ok/, 60_000);
       await new Promise((r) => setTimeout(r, 1000));
       victim.child.kill("SIGKILL");
@@ -142,7 +144,7 @@ describe("queued scans on pg-boss", { timeout: 240_000 }, () => {
       const callsBefore = fake.calls.length;
       const worker = start(["worker", "--concurrency", "8"], cliEnv(url, { VENDORSCOPE_JOB_RETRIES: "2" }));
       const coordinator = await runCli(["scan", "--executor", "queue"], cliEnv(url, { VENDORSCOPE_JOB_RETRIES: "2" }));
-      expect(coordinator.code).toBe(3);
+      expect(coordinator.code, `coordinator stderr:\n${coordinator.stderr}\ncoordinator stdout:\n${coordinator.stdout.slice(-3000)}\nworker:\n${worker.stdout.slice(-40).join("\n")}`).toBe(3);
       expect(worker.stdout.filter((l) => l.includes(`${denied} retry: AccessDenied`))).toHaveLength(2);
       const failed = await db.prisma.scanAccount.findMany({ where: { status: "failed" } });
       expect(failed.map((f) => [f.accountId, f.error?.slice(0, 12)])).toEqual([[denied, "AccessDenied"]]);

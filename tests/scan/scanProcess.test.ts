@@ -1,9 +1,9 @@
-import "../fakeAws/sdkTestEnv";
+import "@/testkit/fakeAws/sdkTestEnv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
-import { loadFixtureDirectory, startFakeAws, type FakeAws } from "../fakeAws";
+import { loadFixtureDirectory, startFakeAws, type FakeAws } from "@/testkit/fakeAws";
 import { runCli, startCli } from "../helpers/cli";
-import { createPostgresDatabase } from "../helpers/database";
+import { createPostgresDatabase } from "@/testkit/database";
 
 const ACME = new URL("../fixtures/acme-org/exports/", import.meta.url).pathname;
 

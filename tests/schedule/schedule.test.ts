@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimDueRun, effectiveSchedule, nextRun, saveSchedule, SCHEDULE_SETTING, ScheduleError, validateSchedule } from "@/lib/schedule/schedule";
-import { testDatabase } from "../helpers/database";
+import { testDatabase } from "@/testkit/database";
 
 let db: Awaited<ReturnType<typeof testDatabase>>;
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import { prisma } from "@/lib/db/server";
 import { accountDetail } from "@/lib/queries/accounts";
 import { page, type SearchParams } from "@/lib/queries/params";
 import { listTrusts } from "@/lib/queries/trusts";
-import { duration } from "@/lib/web/format";
+import { duration } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +41,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
       ) : null}
       <Section
         title="Who can get in"
-        actions={
+        toolbar={
           <span className="flex flex-wrap items-center gap-4">
             {detail.usersWithKeys > 0 ? (
               <Link href={`/users?account=${account.id}`} className="text-sm underline">

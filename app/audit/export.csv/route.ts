@@ -1,4 +1,4 @@
-import { AUDIT } from "@/lib/audit/auditActions";
+import { AUDIT } from "@/lib/audit/auditEventKinds";
 import { auditCsv } from "@/lib/audit/auditLog";
 import { guardedRoute } from "@/lib/auth/access";
 import { prisma } from "@/lib/db/server";

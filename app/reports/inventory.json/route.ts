@@ -1,4 +1,4 @@
-import { AUDIT } from "@/lib/audit/auditActions";
+import { AUDIT } from "@/lib/audit/auditEventKinds";
 import { guardedRoute } from "@/lib/auth/access";
 import { prisma, serverSummaries } from "@/lib/db/server";
 import { inventoryFile } from "@/lib/reports/reportFiles";

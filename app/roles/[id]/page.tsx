@@ -7,21 +7,22 @@ import { PolicyDocumentView } from "@/components/PolicyDocumentView";
 import { Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
 import { PartyCell, TrustFactsCells } from "@/components/TrustCells";
-import { RiskCatalog } from "@/lib/analysis/riskCatalog";
+import { RiskLists } from "@/lib/analysis/riskLists";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { prisma, serverSummaries } from "@/lib/db/server";
+import { rowId } from "@/lib/queries/params";
 import { roleDetail } from "@/lib/queries/roleDetail";
 
 export const dynamic = "force-dynamic";
 
-let riskCatalog: RiskCatalog | null = null;
+let riskLists: RiskLists | null = null;
 
 export default async function RolePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id < 1) notFound();
-  riskCatalog ??= new RiskCatalog(await loadActionCatalog());
-  const detail = await roleDetail(await prisma(), await serverSummaries(), id, riskCatalog);
+  const id = rowId((await params).id);
+  if (id === undefined) notFound();
+  riskLists ??= new RiskLists(await loadActionCatalog());
+  const detail = await roleDetail(await prisma(), await serverSummaries(), id, riskLists);
   if (!detail) notFound();
   const { role, permissions } = detail;
   return (
@@ -31,7 +32,7 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
         subtitle={
           <>
             <Raw>{role.arn}</Raw> · account{" "}
-            <Link href={`/accounts/${role.accountId}`} className="font-mono underline">
+            <Link href={`/accounts/${role.accountId}`} className="whitespace-nowrap font-mono underline">
               {role.accountId}
             </Link>
             {role.accountName ? ` (${role.accountName})` : ""}

@@ -8,10 +8,10 @@ import { Pagination } from "@/components/Pagination";
 import { Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
 import { prisma } from "@/lib/db/server";
-import { page, text, type SearchParams } from "@/lib/queries/params";
+import { page, rowId, text, type SearchParams } from "@/lib/queries/params";
 import { scanDetail } from "@/lib/queries/scans";
 import { changeSign } from "@/lib/web/changeStyle";
-import { count, duration } from "@/lib/web/format";
+import { count, duration } from "@/lib/format";
 import { withParams } from "@/lib/web/url";
 
 export const dynamic = "force-dynamic";
@@ -25,8 +25,8 @@ const SIGN_STYLE = { "+": "bg-emerald-50 text-emerald-900", "−": "bg-red-50 te
 
 export default async function ScanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   await requirePageUser();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id < 1) notFound();
+  const id = rowId((await params).id);
+  if (id === undefined) notFound();
   const query = await searchParams;
   const kind = text(query, "kind");
   const detail = await scanDetail(await prisma(), id, { kind, page: page(query) });
@@ -85,7 +85,7 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
         </div>
       </dl>
 
-      <Section title="Changes" actions={detail.kinds.length ? <CsvDownload href={`/scans/${id}/changes.csv`} params={kind ? { kind } : {}} /> : null}>
+      <Section title="Changes" toolbar={detail.kinds.length ? <CsvDownload href={`/scans/${id}/changes.csv`} params={kind ? { kind } : {}} /> : null}>
         {detail.kinds.length === 0 ? (
           <p className="text-sm text-slate-600">This scan changed nothing.</p>
         ) : (
@@ -130,7 +130,7 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
           {detail.accounts.map((a) => (
             <tr key={a.accountId}>
               <Td>
-                <Link href={`/accounts/${a.accountId}`} className="font-mono underline">
+                <Link href={`/accounts/${a.accountId}`} className="whitespace-nowrap font-mono underline">
                   {a.accountId}
                 </Link>
               </Td>

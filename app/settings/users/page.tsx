@@ -10,7 +10,7 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/localUsers";
 import { ROLES } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db/server";
 import { text, type SearchParams } from "@/lib/queries/params";
-import { changeUser, createUser, resetPassword, unlockSignIn } from "./actions";
+import { changeUser, createUser, resetPassword, unlockSignIn } from "./serverActions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard users" };

@@ -12,23 +12,30 @@ import { TimeAgo } from "@/components/TimeAgo";
 import { AccountCell, RoleCell, TrustFactsCells } from "@/components/TrustCells";
 import { prisma, serverSummaries } from "@/lib/db/server";
 import { page, type SearchParams } from "@/lib/queries/params";
-import { TRUST_PAGE_SIZE, vendorDetail } from "@/lib/queries/vendorDetail";
+import { PAGE_HISTORY, TRUST_PAGE_SIZE, vendorDetail } from "@/lib/queries/vendorDetail";
 import { Pagination } from "@/components/Pagination";
-import { count } from "@/lib/web/format";
+import { count } from "@/lib/format";
+import { pageSegment } from "@/lib/web/pageSegment";
 import { vendorHref } from "@/lib/web/url";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata({ params }: { params: Promise<{ party: string }> }) {
+/** /vendors/[party]: the party is read from the URL itself, not from `params` (lib/web/pageSegment.ts says why). */
+const PARTY_SEGMENT = 1;
+/** Services in the access chart: the most granted. */
+const CHARTED_SERVICES = 15;
+
+export async function generateMetadata() {
   await requirePageUser(); // the title echoes the URL: nothing for anonymous eyes
-  return { title: decodeURIComponent((await params).party).replace(/^vendor:/, "") };
+  return { title: ((await pageSegment(PARTY_SEGMENT)) ?? "Not found").replace(/^vendor:/, "") };
 }
 
-export default async function VendorPage({ params, searchParams }: { params: Promise<{ party: string }>; searchParams: Promise<SearchParams> }) {
+export default async function VendorPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser();
-  const party = decodeURIComponent((await params).party);
+  const party = await pageSegment(PARTY_SEGMENT);
+  if (!party) notFound();
   const query = await searchParams;
-  const vendor = await vendorDetail(await prisma(), await serverSummaries(), party, { trustPage: page(query) });
+  const vendor = await vendorDetail(await prisma(), await serverSummaries(), party, { trustPage: page(query), historyLimit: PAGE_HISTORY });
   if (!vendor) notFound();
   return (
     <div>
@@ -102,7 +109,7 @@ export default async function VendorPage({ params, searchParams }: { params: Pro
         <div className="grid gap-6 lg:grid-cols-2">
           <Section title="Access by service">
             <div className="rounded-lg border border-slate-200 bg-white p-3">
-              <ServiceAccessChart services={vendor.services} />
+              <ServiceAccessChart services={vendor.services.slice(0, CHARTED_SERVICES)} />
               <p className="mt-2 text-xs text-slate-500">Actions granted per service (the most of any of its roles); colour: strongest access level — red permissions management, orange write, yellow tagging, blue read, grey list.</p>
             </div>
           </Section>
@@ -157,7 +164,7 @@ export default async function VendorPage({ params, searchParams }: { params: Pro
             ))}
           </ol>
         )}
-        {vendor.historyTotal > vendor.history.length ? <p className="mt-2 text-xs text-slate-500">Showing the latest {vendor.history.length} of {vendor.historyTotal} changes.</p> : null}
+        {vendor.historyTotal > vendor.history.length ? <p className="mt-2 text-xs text-slate-500">Showing the latest {vendor.history.length} of {vendor.historyTotal} changes; the review pack lists every change of its period.</p> : null}
       </Section>
     </div>
   );
@@ -182,11 +189,11 @@ function RiskyActions({ risky }: { risky: { privilegeEscalation: string[]; destr
               {items.slice(0, 200).map((a) => (
                 <li key={a}>
                   {unit === "actions" ? (
-                    <Link href={`/actions?q=${encodeURIComponent(a)}`} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs hover:underline">
+                    <Link href={`/actions?q=${encodeURIComponent(a)}`} className="action-chip">
                       {a}
                     </Link>
                   ) : (
-                    <span className="rounded bg-red-50 px-1.5 py-0.5 font-mono text-xs text-red-800">{a}</span>
+                    <span className="action-chip severe">{a}</span>
                   )}
                 </li>
               ))}

@@ -1,13 +1,18 @@
+import { adminAccess } from "./adminAccess";
+import { costImpact } from "./costImpact";
 import { danglingPrincipal } from "./danglingPrincipal";
+import { dataAccess } from "./dataAccess";
+import { destructiveActions } from "./destructiveActions";
 import { noExternalId } from "./noExternalId";
 import { oidcUnrestricted } from "./oidcUnrestricted";
-import { adminAccess, costImpact, dataAccess, destructiveActions, privilegeEscalation, writeAccess } from "./permissionRules";
+import { privilegeEscalation } from "./privilegeEscalation";
 import { rootPrincipal } from "./rootPrincipal";
 import type { FindingCode, FindingRule, TrustFacts } from "./types";
 import { unknownVendor } from "./unknownVendor";
 import { unused } from "./unused";
 import { weakExternalId } from "./weakExternalId";
 import { wildcardPrincipal } from "./wildcardPrincipal";
+import { writeAccess } from "./writeAccess";
 
 export { FINDING, type FindingCode, type FindingRule, type TrustFacts } from "./types";
 

@@ -7,5 +7,5 @@ export const unknownVendor: FindingRule = {
     "The trusted account is neither in our organization, nor in the known vendor list, nor in our own vendor mappings: nobody has recorded who holds this access.",
   remediation: "Identify the account's owner and record it as a vendor mapping, or remove the trust.",
   applies: ({ grant, internal, vendor, awsService }) =>
-    !internal && vendor === null && awsService === null && grant.principal.type === "AWS" && grant.principal.accountId !== null,
+    !internal && vendor === null && awsService === null && grant.principal.type !== "Federated" && grant.principal.accountId !== null,
 };

@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import PDFDocument from "pdfkit";
-import { REPO_ROOT } from "../../db/migrations";
+import { REPO_ROOT } from "../../paths";
 
 const MARGIN = 50;
 const COLORS = { text: "#0f172a", muted: "#475569", rule: "#cbd5e1", header: "#f1f5f9", critical: "#b91c1c", high: "#c2410c", medium: "#a16207", low: "#475569" };

@@ -1,7 +1,8 @@
-import { AUDIT } from "@/lib/audit/auditActions";
+import { AUDIT } from "@/lib/audit/auditEventKinds";
 import { guardedRoute } from "@/lib/auth/access";
 import { prisma } from "@/lib/db/server";
 import { CONTENT_TYPE } from "@/lib/reports/reportFiles";
+import { rowId, text } from "@/lib/queries/params";
 import { scanChangesCsv } from "@/lib/reports/tableCsv";
 import { download } from "@/lib/web/download";
 
@@ -9,8 +10,8 @@ export const dynamic = "force-dynamic";
 
 /** /scans/[id]/changes.csv?kind=KIND: the scan page's change list, every row. */
 export const GET = guardedRoute("viewer", async (request, { params }) => {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id < 1) return new Response("no such scan\n", { status: 404 });
-  const kind = new URL(request.url).searchParams.get("kind") ?? undefined;
+  const id = rowId((await params).id);
+  if (id === undefined) return new Response("no such scan\n", { status: 404 });
+  const kind = text(Object.fromEntries(new URL(request.url).searchParams), "kind");
   return download({ body: await scanChangesCsv(await prisma(), id, kind), filename: `scan-${id}-changes.csv`, contentType: CONTENT_TYPE.csv });
 }, { audit: AUDIT.REPORT_DOWNLOADED });

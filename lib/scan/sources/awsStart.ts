@@ -1,0 +1,115 @@
+/**
+ * The start of a live scan, whatever runs its accounts: take the scan lock, discover the
+ * organization, record its members, and settle everything the account work needs. What
+ * workers of a queued scan need to rebuild the same context is kept on the Scan row (never
+ * a credential: the ExternalId comes from each process's own environment).
+ */
+import { AccountAnalyzer } from "../../analysis/accountAnalyzer";
+import { trustContext, type TrustContext } from "../../analysis/trustRecord";
+import { describeAwsError } from "../../aws/awsErrors";
+import { CallCounter, DEFAULT_AWS_SETTINGS, organizationsClient, stsClient, type AwsSettings } from "../../aws/clients";
+import { MemberCredentials, type MemberRoleSettings } from "../../aws/memberCredentials";
+import { discoverOrganization } from "../../aws/organizationReader";
+import type { InventoryStore } from "../../db/inventoryStore";
+import type { ScanSession } from "../../db/scanSession";
+import type { ScanResult } from "../../db/scanTypes";
+import { loadVendorDirectory } from "../../db/vendorStore";
+import type { AccountScanContext } from "./awsAccount";
+import { endAfterError, finishScan } from "../finishScan";
+import type { ScanProgress } from "../progress";
+
+export interface AwsScanOptions {
+  aws: AwsSettings;
+  memberRole: MemberRoleSettings;
+  concurrency: number;
+  trigger: string;
+  startedBy?: string | null;
+  /** Once aborted, no new account is started; finished ones are kept; the scan ends cancelled. */
+  signal?: AbortSignal;
+}
+
+/** What a queued scan's workers read back from the Scan row. */
+export interface StoredScanOptions {
+  roleName: string;
+  externalId: "set" | "none";
+  region: string;
+  concurrency: number;
+  callerAccountId: string;
+  partition: string;
+  orgId: string | null;
+  members: string[];
+}
+
+export interface StartedAwsScan {
+  session: ScanSession;
+  accounts: string[];
+  context: Omit<AccountScanContext, "writer" | "writes">;
+}
+
+export async function startAwsScan(store: InventoryStore, options: AwsScanOptions, executor: "inline" | "queue", progress: ScanProgress): Promise<StartedAwsScan | ScanResult> {
+  const session = await store.startScan({
+    trigger: options.trigger,
+    source: "aws",
+    startedBy: options.startedBy,
+    executor,
+    options: { roleName: options.memberRole.roleName, externalId: options.memberRole.externalId ? "set" : "none", concurrency: options.concurrency, region: options.aws.region },
+  });
+  const orgCalls = new CallCounter();
+  try {
+    let org;
+    try {
+      org = await discoverOrganization(organizationsClient(options.aws, undefined, orgCalls), stsClient(options.aws, undefined, orgCalls));
+    } catch (error) {
+      session.addApiCalls(orgCalls.count);
+      return await finishScan(session, progress, { error: `cannot start: ${describeAwsError(error)}` });
+    }
+    session.addApiCalls(orgCalls.count);
+    for (const notice of org.notices) progress.notice(notice);
+    await session.recordOrganization(org, org.mode === "organization");
+    const members = org.accounts.map((a) => a.id);
+    const orgId = org.mode === "organization" ? org.orgId : null;
+    const stored: StoredScanOptions = {
+      roleName: options.memberRole.roleName,
+      externalId: options.memberRole.externalId ? "set" : "none",
+      region: options.aws.region,
+      concurrency: options.concurrency,
+      callerAccountId: org.callerAccountId,
+      partition: org.partition,
+      orgId,
+      members,
+    };
+    await session.setOptions({ ...stored });
+    const accounts = org.accounts.filter((a) => a.status === null || a.status === "ACTIVE").map((a) => a.id);
+    await session.setTotal(accounts.length);
+    progress.started(session.id, accounts.length);
+    return {
+      session,
+      accounts,
+      context: {
+        aws: options.aws,
+        credentials: new MemberCredentials(options.memberRole, org.callerAccountId, org.partition),
+        analyzer: new AccountAnalyzer(store.catalog),
+        trust: await scanTrustContext(store, stored),
+      },
+    };
+  } catch (error) {
+    return await endAfterError(session, error, progress);
+  }
+}
+
+async function scanTrustContext(store: InventoryStore, options: Pick<StoredScanOptions, "orgId" | "members">): Promise<TrustContext> {
+  const vendors = await loadVendorDirectory(store.prisma);
+  return trustContext(options.orgId ? { orgId: options.orgId, managementAccountId: null, accounts: options.members.map((id) => ({ id, name: null, email: null, status: null })) } : null, options.members, vendors, new Date());
+}
+
+/** The account-work context of a stored (queued) scan, as a worker rebuilds it. */
+export async function storedScanContext(store: InventoryStore, options: StoredScanOptions, analyzer: AccountAnalyzer): Promise<Omit<AccountScanContext, "writer" | "writes">> {
+  const externalId = process.env.VENDORSCOPE_EXTERNAL_ID || undefined;
+  if (options.externalId === "set" && !externalId) throw new Error("this scan uses an ExternalId, and VENDORSCOPE_EXTERNAL_ID is not set for this worker");
+  return {
+    aws: { ...DEFAULT_AWS_SETTINGS, region: options.region },
+    credentials: new MemberCredentials({ roleName: options.roleName, externalId, sessionName: "vendorscope", durationSeconds: 3600 }, options.callerAccountId, options.partition),
+    analyzer,
+    trust: await scanTrustContext(store, options),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * `vendorscope reanalyze`: runs the analysis again over each account's latest stored raw
+ * export — after the vendor list, the user's mappings or the rules changed — and stores the
+ * outcome as a scan, without calling AWS.
+ */
+import { AccountAnalyzer } from "../../analysis/accountAnalyzer";
+import { isAuthorizationDetails, readAuthorizationDetails } from "../../analysis/authorizationDetails";
+import { trustContext } from "../../analysis/trustRecord";
+import type { InventoryStore } from "../../db/inventoryStore";
+import type { ScanResult } from "../../db/scanTypes";
+import { loadVendorDirectory } from "../../db/vendorStore";
+import { endAfterError, finishScan } from "../finishScan";
+import type { ScanProgress } from "../progress";
+import { unpackExport } from "../../db/rawExport";
+import { parseCredentialReportLeniently, storeAccount } from "../storeAccount";
+
+export interface ReanalyzeOptions {
+  trigger: string;
+  startedBy?: string | null;
+  /** Only these accounts (e.g. those a newly named vendor has access to); default all. */
+  accounts?: readonly string[];
+}
+
+export async function reanalyze(store: InventoryStore, options: ReanalyzeOptions, progress: ScanProgress): Promise<ScanResult> {
+  const db = store.prisma;
+  const session = await store.startScan({ trigger: options.trigger, source: "stored", startedBy: options.startedBy, options: options.accounts ? { accounts: [...options.accounts] } : {} });
+  try {
+    const members = await db.account.findMany({ where: { removedScanId: null }, select: { id: true, name: true, email: true, status: true, ouPath: true } });
+    const org = await db.organization.findFirst({ where: { id: { startsWith: "o-" } } });
+    const wanted = options.accounts ? members.filter((m) => options.accounts!.includes(m.id)) : members;
+    const exports = await db.rawExport.findMany({ where: { accountId: { in: wanted.map((m) => m.id) } }, select: { accountId: true }, orderBy: { accountId: "asc" } });
+    const organization = org ? { orgId: org.id, managementAccountId: org.managementAccountId, accounts: members } : null;
+    const ctx = trustContext(organization, members.map((m) => m.id), await loadVendorDirectory(db), new Date());
+    const analyzer = new AccountAnalyzer(store.catalog);
+    await session.setTotal(exports.length);
+    progress.started(session.id, exports.length);
+    for (const { accountId } of exports) {
+      const startedAt = new Date();
+      const row = await db.rawExport.findUniqueOrThrow({ where: { accountId } });
+      const raw = await unpackExport(row);
+      if (!isAuthorizationDetails(raw.authorizationDetails)) {
+        await session.failAccount(accountId, "the stored export is not an authorization-details export", { startedAt, durationMs: 0, apiCalls: 0 });
+        progress.account(accountId, "failed", "stored export unreadable");
+        continue;
+      }
+      const warnings: string[] = [];
+      const result = analyzer.analyzeAccount(readAuthorizationDetails(raw.authorizationDetails, accountId), ctx);
+      const report = parseCredentialReportLeniently(raw.credentialReport, warnings);
+      const saved = await storeAccount(session, result, report, { startedAt, durationMs: Date.now() - startedAt.getTime(), apiCalls: 0, warnings });
+      progress.account(accountId, "ok", `${result.roles} roles, ${saved.trusts} trusts, ${saved.changes} changes`);
+    }
+    return await finishScan(session, progress, { error: exports.length === 0 ? "no stored export to re-analyse: run a scan first" : undefined });
+  } catch (error) {
+    return await endAfterError(session, error, progress, { rethrowStopped: true });
+  }
+}
