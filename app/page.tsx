@@ -3,6 +3,7 @@ import { requirePageUser } from "@/lib/auth/access";
 import Link from "next/link";
 import { TrendChart } from "@/components/charts/TrendChart";
 import { LiveScanProgress } from "@/components/LiveScanProgress";
+import { ChangeBadge } from "@/components/ChangeBadge";
 import { DataTable, Td } from "@/components/DataTable";
 import { NoScanYet } from "@/components/EmptyState";
 import { FindingList } from "@/components/FindingBadge";
@@ -78,7 +79,7 @@ export default async function OverviewPage() {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section title="Riskiest vendors" toolbar={<Link href="/vendors" className="text-sm underline">All vendors</Link>}>
-          <DataTable caption="The five riskiest vendors" head={<><Th>Vendor</Th><Th>Risk</Th><Th>Trusts</Th><Th>Findings</Th></>}>
+          <DataTable caption="The riskiest vendors" head={<><Th>Vendor</Th><Th>Risk</Th><Th>Trusts</Th><Th>Findings</Th></>}>
             {data.riskiest.map((v) => (
               <tr key={v.party}>
                 <VendorNameCell party={v.party} name={v.name} />
@@ -91,25 +92,39 @@ export default async function OverviewPage() {
                   </Link>
                 </Td>
                 <Td>
-                  <FindingList codes={v.findings} />
+                  <FindingList codes={v.riskFindings} limit={3} ordered />
                 </Td>
               </tr>
             ))}
           </DataTable>
+          <p className="mt-2 text-sm">
+            <Link href="/vendors" className="underline">
+              All {count(totals.vendors, "vendor")}, riskiest first
+            </Link>
+          </p>
         </Section>
 
-        <Section title="What changed in the last scan" toolbar={lastScan ? <Link href={`/scans/${lastScan.id}`} className="text-sm underline">{count(lastScan.changes, "change")}</Link> : null}>
+        <Section title="What changed in the last scan" toolbar={lastScan ? <Link href={`/scans/${lastScan.id}`} className="text-sm underline">{count(data.lastChangesTotal, "change")}</Link> : null}>
           {data.lastChanges.length === 0 ? (
-            <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">Nothing changed.</p>
+            <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">No third-party access changed.</p>
           ) : (
-            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
-              {data.lastChanges.map((e) => (
-                <li key={e.id} className="px-3 py-2">
-                  <span className="mr-2 inline-block rounded bg-slate-100 px-1.5 font-mono text-xs text-slate-700">{e.kind}</span>
-                  <span className="[overflow-wrap:anywhere]">{e.summary}</span>
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="last-changes">
+                {data.lastChanges.map((e) => (
+                  <li key={e.id} className="px-3 py-2">
+                    <ChangeBadge event={e} />
+                    <span className="[overflow-wrap:anywhere]">{e.summary}</span>
+                  </li>
+                ))}
+              </ul>
+              {lastScan && data.lastChangesTotal > data.lastChanges.length ? (
+                <p className="mt-2 text-sm">
+                  <Link href={`/scans/${lastScan.id}`} className="underline">
+                    All {count(data.lastChangesTotal, "change")} of scan #{lastScan.id}
+                  </Link>
+                </p>
+              ) : null}
+            </>
           )}
         </Section>
       </div>

@@ -1,42 +1,35 @@
 import { findingRule, type FindingCode } from "@/lib/analysis/findings";
+import { bySeverity } from "@/lib/analysis/risk";
 
-const SHORT: Record<FindingCode, string> = {
-  WILDCARD_PRINCIPAL: "anyone",
-  OIDC_UNRESTRICTED: "any OIDC user",
-  ROOT_PRINCIPAL: "root delegation",
-  NO_EXTERNAL_ID: "no ExternalId",
-  WEAK_EXTERNAL_ID: "weak ExternalId",
-  DANGLING_PRINCIPAL: "deleted principal",
-  UNKNOWN_VENDOR: "unknown vendor",
-  UNUSED: "unused",
-  ADMIN_ACCESS: "admin",
-  PRIVILEGE_ESCALATION: "priv. escalation",
-  DESTRUCTIVE_ACTIONS: "destructive",
-  COST_IMPACT: "cost impact",
-  DATA_ACCESS: "data access",
-  WRITE_ACCESS: "write",
-};
 
 const SEVERE = new Set<FindingCode>(["WILDCARD_PRINCIPAL", "OIDC_UNRESTRICTED", "ADMIN_ACCESS", "PRIVILEGE_ESCALATION", "NO_EXTERNAL_ID"]);
+const WARN = new Set<FindingCode>(["WEAK_EXTERNAL_ID", "UNKNOWN_VENDOR", "DESTRUCTIVE_ACTIONS", "COST_IMPACT", "DATA_ACCESS"]);
 
 /** A finding as a short word; its look is the `finding-badge` class (app/globals.css): big tables repeat it thousands of times. */
 export function FindingBadge({ code }: { code: FindingCode }) {
   return (
-    <span title={`${code}: ${findingRule(code)?.title ?? ""}`} className={SEVERE.has(code) ? "finding-badge severe" : "finding-badge"}>
-      {SHORT[code] ?? code}
+    <span title={`${code}: ${findingRule(code)?.title ?? ""}`} className={SEVERE.has(code) ? "finding-badge severe" : WARN.has(code) ? "finding-badge warn" : "finding-badge"}>
+      {findingRule(code)?.label ?? code}
     </span>
   );
 }
 
-/** A trust's findings, the severe ones first. */
-export function FindingList({ codes }: { codes: readonly FindingCode[] }) {
+/** Findings, the most severe first; past `limit`, a "+N more" that names the rest. */
+export function FindingList({ codes, limit, ordered = false }: { codes: readonly FindingCode[]; limit?: number; ordered?: boolean }) {
   if (codes.length === 0) return <span className="text-slate-400">none</span>;
-  const ordered = [...codes.filter((c) => SEVERE.has(c)), ...codes.filter((c) => !SEVERE.has(c))];
+  const all = ordered ? [...codes] : bySeverity(codes);
+  const shown = limit !== undefined && all.length > limit ? all.slice(0, limit) : all;
+  const rest = all.slice(shown.length);
   return (
     <span className="inline-flex flex-wrap">
-      {ordered.map((c) => (
+      {shown.map((c) => (
         <FindingBadge key={c} code={c} />
       ))}
+      {rest.length > 0 ? (
+        <span className="finding-badge more" title={rest.map((c) => findingRule(c)?.label ?? c).join(", ")}>
+          +{rest.length} more
+        </span>
+      ) : null}
     </span>
   );
 }

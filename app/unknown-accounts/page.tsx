@@ -70,7 +70,7 @@ export default async function UnknownAccountsPage({ searchParams }: { searchPara
                     </Link>
                   </Td>
                   <Td>
-                    <FindingList codes={v.findings} />
+                    <FindingList codes={v.riskFindings} limit={3} ordered />
                   </Td>
                   <Td>
                     <TimeAgo date={v.firstSeen} compact />

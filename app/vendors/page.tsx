@@ -90,7 +90,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
                 </Td>
                 <Td>{v.roles}</Td>
                 <Td>
-                  <FindingList codes={v.findings} />
+                  <FindingList codes={v.riskFindings} limit={3} ordered />
                 </Td>
                 <Td className="max-w-[12rem]">
                   {v.externalAccounts.slice(0, 3).map((a) => (

@@ -19,19 +19,59 @@ import { FINDING, type FindingCode } from "./findings";
 export const RISKS = ["low", "medium", "high", "critical"] as const;
 export type Risk = (typeof RISKS)[number];
 
+/** Findings from the most to the least severe: how lists of findings are shown to people. */
+export const FINDINGS_BY_SEVERITY: readonly FindingCode[] = [
+  FINDING.WILDCARD_PRINCIPAL,
+  FINDING.OIDC_UNRESTRICTED,
+  FINDING.ADMIN_ACCESS,
+  FINDING.PRIVILEGE_ESCALATION,
+  FINDING.NO_EXTERNAL_ID,
+  FINDING.WEAK_EXTERNAL_ID,
+  FINDING.UNKNOWN_VENDOR,
+  FINDING.DESTRUCTIVE_ACTIONS,
+  FINDING.COST_IMPACT,
+  FINDING.DATA_ACCESS,
+  FINDING.WRITE_ACCESS,
+  FINDING.ROOT_PRINCIPAL,
+  FINDING.UNUSED,
+  FINDING.DANGLING_PRINCIPAL,
+];
+
+/** The codes, the most severe first (unknown codes last, as given). */
+export function bySeverity(codes: Iterable<FindingCode>): FindingCode[] {
+  const rank = (c: FindingCode) => {
+    const i = FINDINGS_BY_SEVERITY.indexOf(c);
+    return i < 0 ? FINDINGS_BY_SEVERITY.length : i;
+  };
+  return [...new Set(codes)].sort((a, b) => rank(a) - rank(b));
+}
+
+/** What the party can do, in two tiers, and what leaves the door unlocked (the rule's table). */
+const POWER_HIGH: readonly FindingCode[] = [FINDING.ADMIN_ACCESS, FINDING.PRIVILEGE_ESCALATION];
+const POWER_SOME: readonly FindingCode[] = [FINDING.DESTRUCTIVE_ACTIONS, FINDING.COST_IMPACT, FINDING.WRITE_ACCESS, FINDING.DATA_ACCESS];
+const UNGATED: readonly FindingCode[] = [FINDING.NO_EXTERNAL_ID, FINDING.WEAK_EXTERNAL_ID];
+
 export function riskOf(findings: readonly FindingCode[], internal: boolean): Risk {
   const has = (code: FindingCode) => findings.includes(code);
   if (internal || has(FINDING.DANGLING_PRINCIPAL)) return "low";
   if (has(FINDING.WILDCARD_PRINCIPAL) || has(FINDING.OIDC_UNRESTRICTED)) return "critical";
-  const power =
-    has(FINDING.ADMIN_ACCESS) || has(FINDING.PRIVILEGE_ESCALATION)
-      ? 2
-      : has(FINDING.DESTRUCTIVE_ACTIONS) || has(FINDING.COST_IMPACT) || has(FINDING.WRITE_ACCESS) || has(FINDING.DATA_ACCESS)
-        ? 1
-        : 0;
-  const ungated = has(FINDING.NO_EXTERNAL_ID) || has(FINDING.WEAK_EXTERNAL_ID) ? 1 : 0;
+  const power = POWER_HIGH.some(has) ? 2 : POWER_SOME.some(has) ? 1 : 0;
+  const ungated = UNGATED.some(has) ? 1 : 0;
   const level = power + ungated + (has(FINDING.UNKNOWN_VENDOR) ? 1 : 0);
   return RISKS[Math.min(level, RISKS.length - 1)]!;
+}
+
+/**
+ * The findings that set a trust's risk above low, by the rule above, the most severe first:
+ * what the party can do, the unlocked door, the unknown owner. Empty for a low risk.
+ */
+export function riskDrivers(findings: readonly FindingCode[], internal: boolean): FindingCode[] {
+  if (riskOf(findings, internal) === "low") return [];
+  const has = (code: FindingCode) => findings.includes(code);
+  const anyone = [FINDING.WILDCARD_PRINCIPAL, FINDING.OIDC_UNRESTRICTED].filter(has);
+  if (anyone.length > 0) return bySeverity(anyone);
+  const power = POWER_HIGH.some(has) ? POWER_HIGH.filter(has) : POWER_SOME.filter(has);
+  return bySeverity([...power, ...UNGATED.filter(has), ...(has(FINDING.UNKNOWN_VENDOR) ? [FINDING.UNKNOWN_VENDOR] : [])]);
 }
 
 export function worstRisk(risks: Iterable<Risk>): Risk {

@@ -155,7 +155,8 @@ export class ScanSession {
         if (row?.status !== "running") return false;
         let changes = 0;
         if (decided) {
-          const events = [...(await removeAccounts(tx, scanId, this.pendingRemovals)), ...vendorEvents(this.vendorsBefore, await currentVendors(tx))];
+          const parties = outcome.attribution ?? vendorEvents(this.vendorsBefore, await currentVendors(tx));
+          const events = [...(await removeAccounts(tx, scanId, this.pendingRemovals)), ...parties];
           await insertEvents(tx, scanId, events);
           changes = events.length;
         }

@@ -2,7 +2,14 @@
  * The words a scan is described in, shared by the store, the session, the account writer and
  * every runner: how a scan starts, what is recorded per account, and how it ended.
  */
-export type ScanSource = "aws" | "files" | "stored";
+import type { ChangeDraft } from "../history/changeKinds";
+
+/**
+ * Where a scan's inventory came from. "attribution" is not a scan of anything: someone named
+ * who holds access (an unknown account's vendor), and the stored exports were judged again.
+ * It is history (renames), never "the last scan" (lib/history/attribution.ts).
+ */
+export type ScanSource = "aws" | "files" | "stored" | "attribution";
 export type ScanStatus = "running" | "succeeded" | "partial" | "failed" | "interrupted" | "cancelled";
 
 export interface ScanStart {
@@ -53,4 +60,9 @@ export interface ScanOutcome {
   cancelled?: boolean;
   warnings?: string[];
   incomplete?: boolean;
+  /**
+   * An attribution pass: these renames are recorded in place of "new party with access" and
+   * "no longer has access" (the parties only changed names).
+   */
+  attribution?: ChangeDraft[];
 }

@@ -3,7 +3,7 @@
  * insert, update in place or close, and the change events to record. Pure — the store loads
  * the current rows, calls this, and writes the result in one transaction.
  */
-import { FINDING } from "../analysis/findings";
+import { FINDING, FINDING_RULES } from "../analysis/findings";
 import type { AccountInventory, KeyRow, RoleRow, TrustRow, UserRow } from "../inventory/accountInventory";
 import { CHANGE, type ChangeDraft } from "./changeKinds";
 import { sameJson } from "./sameJson";
@@ -140,6 +140,10 @@ function about(accountId: string, t: TrustRow) {
   return { accountId, roleArn: t.roleArn, principal: t.principal, vendorName: t.vendorName, externalAccountId: t.externalAccountId, party: t.party };
 }
 
+function findingTitle(code: string): string {
+  return FINDING_RULES.find((r) => r.code === code)?.title ?? code;
+}
+
 function trustChanges(accountId: string, before: TrustRow, after: TrustRow): ChangeDraft[] {
   const out: ChangeDraft[] = [];
   const subject = `${holder(after)} → ${roleLabel(accountId, after.roleArn)}`;
@@ -156,10 +160,10 @@ function trustChanges(accountId: string, before: TrustRow, after: TrustRow): Cha
     });
   }
   for (const code of after.findings.filter((f) => !before.findings.includes(f))) {
-    out.push({ kind: CHANGE.FINDING_RAISED, ...about(accountId, after), summary: `${code} raised: ${subject}`, after: code });
+    out.push({ kind: CHANGE.FINDING_RAISED, ...about(accountId, after), summary: `New finding "${findingTitle(code)}": ${subject}`, after: code });
   }
   for (const code of before.findings.filter((f) => !after.findings.includes(f))) {
-    out.push({ kind: CHANGE.FINDING_RESOLVED, ...about(accountId, after), summary: `${code} resolved: ${subject}`, before: code });
+    out.push({ kind: CHANGE.FINDING_RESOLVED, ...about(accountId, after), summary: `Finding resolved "${findingTitle(code)}": ${subject}`, before: code });
   }
   if (before.risk !== after.risk) {
     out.push({ kind: CHANGE.RISK_CHANGED, ...about(accountId, after), summary: `Risk ${before.risk} → ${after.risk}: ${subject}`, before: before.risk, after: after.risk });

@@ -14,6 +14,8 @@ export const CHANGE = {
   RISK_CHANGED: "RISK_CHANGED",
   VENDOR_APPEARED: "VENDOR_APPEARED",
   VENDOR_DISAPPEARED: "VENDOR_DISAPPEARED",
+  /** Someone named who holds access (an unknown account's vendor): a rename, not new access. */
+  ATTRIBUTED: "ATTRIBUTED",
   KEY_CREATED: "KEY_CREATED",
   KEY_ROTATED: "KEY_ROTATED",
   KEY_DELETED: "KEY_DELETED",

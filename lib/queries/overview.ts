@@ -1,9 +1,16 @@
 /** The CISO's overview: totals, riskiest vendors, the last scan's changes, trends over scans. */
+import { REAL_SCANS } from "../history/attribution";
 import type { Db } from "../db/types";
 import { inventoryTotals, type InventoryTotals } from "../db/inventoryTotals";
 import { cachedQuery } from "./inventoryCache";
+import { scanChanges, type ScanChange } from "./scanChanges";
 import { runningScanProgress, type ScanProgressView } from "./scanProgress";
 import { listVendors, type VendorRow } from "./vendors";
+
+/** How many vendors the overview lists, riskiest first (then a link to all). */
+export const RISKIEST_SHOWN = 10;
+/** The last scan's changes shown, the most alarming first (then a link to the scan). */
+const LAST_CHANGES_SHOWN = 12;
 
 export interface ScanBrief {
   id: number;
@@ -31,7 +38,10 @@ export interface Overview {
   riskiest: VendorRow[];
   lastScan: ScanBrief | null;
   running: ScanProgressView | null;
-  lastChanges: { id: number; kind: string; summary: string; party: string | null; accountId: string | null; roleArn: string | null }[];
+  /** The last scan's third-party changes, the most alarming first (the first few). */
+  lastChanges: ScanChange[];
+  /** How many third-party changes the last scan has (what its link leads to). */
+  lastChangesTotal: number;
   trend: TrendPoint[];
   staleAccounts: { id: string; name: string | null; staleSince: Date; lastError: string | null }[];
 }
@@ -48,23 +58,17 @@ async function settledOverview(db: Db): Promise<Omit<Overview, "running">> {
   const [totals, riskiest, lastScan, trendRows, staleAccounts] = await Promise.all([
     inventoryTotals(db),
     listVendors(db, { sort: "risk" }),
-    db.scan.findFirst({ where: { status: { notIn: ["running", "skipped"] } }, orderBy: { id: "desc" }, select: SCAN_BRIEF }),
-    db.scan.findMany({ where: { status: { in: ["succeeded", "partial"] }, summary: { not: { equals: null } } }, orderBy: { id: "desc" }, take: 60, select: { id: true, startedAt: true, summary: true } }),
+    db.scan.findFirst({ where: { ...REAL_SCANS, status: { notIn: ["running", "skipped"] } }, orderBy: { id: "desc" }, select: SCAN_BRIEF }),
+    db.scan.findMany({ where: { ...REAL_SCANS, status: { in: ["succeeded", "partial"] }, summary: { not: { equals: null } } }, orderBy: { id: "desc" }, take: 60, select: { id: true, startedAt: true, summary: true } }),
     db.account.findMany({ where: { removedScanId: null, staleSince: { not: null } }, orderBy: { staleSince: "asc" }, take: 10, select: { id: true, name: true, staleSince: true, lastError: true } }),
   ]);
-  const lastChanges = lastScan
-    ? await db.changeEvent.findMany({
-        where: { scanId: lastScan.id },
-        orderBy: { id: "asc" },
-        take: 12,
-        select: { id: true, kind: true, summary: true, party: true, accountId: true, roleArn: true },
-      })
-    : [];
+  const lastChanges = lastScan ? await scanChanges(db, lastScan.id, { pageSize: LAST_CHANGES_SHOWN }) : null;
   return {
     totals,
-    riskiest: riskiest.rows.slice(0, 5),
+    riskiest: riskiest.rows.slice(0, RISKIEST_SHOWN),
     lastScan,
-    lastChanges,
+    lastChanges: lastChanges?.events ?? [],
+    lastChangesTotal: lastChanges?.total ?? 0,
     trend: trendRows.reverse().map((s) => {
       const summary = s.summary as unknown as InventoryTotals;
       return { scanId: s.id, at: s.startedAt.toISOString(), vendors: summary.vendors, critical: summary.risk.critical, high: summary.risk.high, trusts: summary.trusts };

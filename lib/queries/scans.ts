@@ -1,15 +1,19 @@
 /** Scan history and one scan's accounts and changes. */
 import type { Db } from "../db/types";
+import { REAL_SCANS } from "../history/attribution";
 import type { InventoryTotals } from "../db/inventoryTotals";
 import { PAGE_SIZE, type Paged } from "./params";
+import { scanChanges } from "./scanChanges";
 
+/** The scans (attribution passes are history, not scans: lib/history/attribution.ts). */
 export async function listScans(db: Db, page = 1, pageSize = PAGE_SIZE): Promise<Paged<Awaited<ReturnType<typeof scanPage>>[number]>> {
-  const [rows, total] = await Promise.all([scanPage(db, page, pageSize), db.scan.count()]);
+  const [rows, total] = await Promise.all([scanPage(db, page, pageSize), db.scan.count({ where: REAL_SCANS })]);
   return { rows, total, page, pageSize };
 }
 
 function scanPage(db: Db, page: number, pageSize: number) {
   return db.scan.findMany({
+    where: REAL_SCANS,
     orderBy: { id: "desc" },
     skip: (page - 1) * pageSize,
     take: pageSize,
@@ -33,23 +37,21 @@ function scanPage(db: Db, page: number, pageSize: number) {
 
 export const EVENT_PAGE_SIZE = 200;
 
-export async function scanDetail(db: Db, id: number, options: { kind?: string; page?: number } = {}) {
+export async function scanDetail(db: Db, id: number, options: { kind?: string; page?: number; internal?: boolean } = {}) {
   const scan = await db.scan.findUnique({ where: { id } });
   if (!scan) return null;
   const page = options.page ?? 1;
-  const eventWhere = { scanId: id, ...(options.kind ? { kind: options.kind } : {}) };
-  const [accounts, kinds, events, eventTotal] = await Promise.all([
+  const [accounts, changes] = await Promise.all([
     db.scanAccount.findMany({ where: { scanId: id }, orderBy: [{ status: "asc" }, { accountId: "asc" }] }),
-    db.changeEvent.groupBy({ by: ["kind"], where: { scanId: id }, _count: true, orderBy: { kind: "asc" } }),
-    db.changeEvent.findMany({ where: eventWhere, orderBy: { id: "asc" }, skip: (page - 1) * EVENT_PAGE_SIZE, take: EVENT_PAGE_SIZE }),
-    db.changeEvent.count({ where: eventWhere }),
+    scanChanges(db, id, { kind: options.kind, internal: options.internal, page, pageSize: EVENT_PAGE_SIZE }),
   ]);
   return {
     scan: { ...scan, summary: scan.summary as unknown as InventoryTotals | null },
     accounts,
-    kinds: kinds.map((k) => ({ kind: k.kind, count: k._count })),
-    events,
-    eventTotal,
+    kinds: changes.kinds,
+    events: changes.events,
+    eventTotal: changes.total,
+    internalHidden: changes.internalHidden,
     page,
     pageSize: EVENT_PAGE_SIZE,
   };

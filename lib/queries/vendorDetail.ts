@@ -3,11 +3,13 @@
  * it can do there (access by service, risky actions), its findings with why and how to fix,
  * and its history.
  */
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { attributionPassIds } from "../history/attribution";
 import { ACCESS_LEVELS, type AccessLevel } from "../analysis/actionCatalog";
-import { findingRule, type FindingCode } from "../analysis/findings";
+import { findingRule, type FindingCode, type RiskyHoldings } from "../analysis/findings";
 import type { PermissionSummary } from "../analysis/permissions";
 import type { ConditionBlock } from "../analysis/policyDocument";
-import { RISKS, worstRisk, type Risk } from "../analysis/risk";
+import { bySeverity, riskReason, RISKS, worstRisk, type Risk } from "../analysis/risk";
 import type { PermissionSummaries } from "../db/permissionSummaries";
 import type { Db } from "../db/types";
 import { partyLabel } from "../inventory/party";
@@ -51,9 +53,12 @@ export interface VendorDetail {
   /** How many of our accounts it can get into. */
   accountCount: number;
   services: ServiceLevels[];
-  risky: { privilegeEscalation: string[]; destructive: string[]; costImpact: string[]; dataAccess: string[] };
-  findings: { code: FindingCode; title: string; explanation: string; remediation: string; trusts: number }[];
-  history: { id: number; kind: string; summary: string; createdAt: Date; scanId: number; accountId: string | null; roleArn: string | null }[];
+  risky: RiskyHoldings;
+  /** Why its risk is what it is, in words (from its riskiest trust), or null without access. */
+  riskReason: string | null;
+  /** The most severe first; `held` names what this vendor holds behind the finding (e.g. its escalation methods' actions). */
+  findings: { code: FindingCode; title: string; explanation: string; remediation: string; trusts: number; held: string[] }[];
+  history: { id: number; kind: string; summary: string; createdAt: Date; scanId: number; accountId: string | null; roleArn: string | null; before: Prisma.JsonValue; after: Prisma.JsonValue; /** Recorded by an attribution (someone named the party), not a scan. */ attribution: boolean }[];
   historyTotal: number;
 }
 
@@ -91,14 +96,15 @@ async function queryVendorDetail(db: Db, summaries: PermissionSummaries, party: 
     include: { role: { select: { id: true, name: true, lastUsed: true, permissionSetId: true } } },
     orderBy,
   });
-  const [events, historyTotal] = await Promise.all([
+  const [events, historyTotal, attributions] = await Promise.all([
     db.changeEvent.findMany({
       where: { party, ...(options.historyPeriod && { createdAt: { gte: options.historyPeriod.since, lte: options.historyPeriod.until } }) },
       orderBy: { id: "desc" },
       take: options.historyPeriod ? undefined : (options.historyLimit ?? 200),
-      select: { id: true, kind: true, summary: true, createdAt: true, scanId: true, accountId: true, roleArn: true },
+      select: { id: true, kind: true, summary: true, createdAt: true, scanId: true, accountId: true, roleArn: true, before: true, after: true },
     }),
     db.changeEvent.count({ where: { party } }),
+    attributionPassIds(db),
   ]);
   if (all.length === 0 && historyTotal === 0) return null;
 
@@ -132,6 +138,12 @@ async function queryVendorDetail(db: Db, summaries: PermissionSummaries, party: 
 
   const usedSets = [...new Set(all.map((t) => t.role.permissionSetId))].map((id) => sets.get(id)!).filter(Boolean);
   const union = (pick: (s: PermissionSummary) => string[]) => [...new Set(usedSets.flatMap(pick))].sort();
+  const risky: RiskyHoldings = {
+    privilegeEscalation: union((s) => s.privilegeEscalation),
+    destructive: union((s) => s.destructive),
+    costImpact: union((s) => s.costImpact),
+    dataAccess: union((s) => s.dataAccess),
+  };
   const findingCounts = new Map<FindingCode, number>();
   for (const t of all) for (const f of t.findings as FindingCode[]) findingCounts.set(f, (findingCounts.get(f) ?? 0) + 1);
 
@@ -145,16 +157,10 @@ async function queryVendorDetail(db: Db, summaries: PermissionSummaries, party: 
     trustTotal: all.length,
     accountCount: new Set(all.map((t) => t.accountId)).size,
     services: serviceLevels(usedSets),
-    risky: {
-      privilegeEscalation: union((s) => s.privilegeEscalation),
-      destructive: union((s) => s.destructive),
-      costImpact: union((s) => s.costImpact),
-      dataAccess: union((s) => s.dataAccess),
-    },
-    findings: [...findingCounts.entries()]
-      .map(([code, n]) => ({ code, ...pickRule(code), trusts: n }))
-      .sort((a, b) => b.trusts - a.trusts),
-    history: events,
+    risky,
+    riskReason: all[0] ? riskReason(all[0].findings as FindingCode[], false) : null,
+    findings: bySeverity(findingCounts.keys()).map((code) => ({ code, ...pickRule(code), trusts: findingCounts.get(code)!, held: findingRule(code).held?.(risky) ?? [] })),
+    history: events.map((e) => ({ ...e, attribution: attributions.includes(e.scanId) })),
     historyTotal,
   };
 }

@@ -6,7 +6,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FINDING, type FindingCode } from "../analysis/findings";
 import { IDENTITY_PROVIDERS } from "../analysis/identityProviders";
-import { RISKS, type Risk } from "../analysis/risk";
+import { bySeverity, riskDrivers, RISKS, type Risk } from "../analysis/risk";
 import type { Db } from "../db/types";
 import { parseParty, partyLabel, type PartyKind } from "../inventory/party";
 import { cachedQuery } from "./inventoryCache";
@@ -43,7 +43,13 @@ export interface VendorRow {
   roles: number;
   accounts: number;
   externalAccounts: string[];
+  /** Headline findings held by any of its trusts (the vendors CSV's column). */
   findings: FindingCode[];
+  /**
+   * What to show beside the risk: the findings that set it (over its riskiest trusts), then the
+   * other headline findings, the most severe first.
+   */
+  riskFindings: FindingCode[];
   /** Every trust of the vendor is unused. */
   allUnused: boolean;
   firstSeen: Date;
@@ -62,6 +68,8 @@ interface RawVendorRow {
   noexternalid: boolean;
   root: boolean;
   unused: boolean;
+  /** The distinct finding lists of its riskiest trusts, space-separated. */
+  worstsets: string[] | null;
   firstseen: Date;
 }
 
@@ -103,9 +111,10 @@ async function queryVendors(db: Db, filters: VendorFilters): Promise<Paged<Vendo
       bool_or(${FINDING.NO_EXTERNAL_ID} = ANY(t."findings")) AS noexternalid,
       bool_or(${FINDING.ROOT_PRINCIPAL} = ANY(t."findings")) AS root,
       bool_and(${FINDING.UNUSED} = ANY(t."findings")) AS unused,
+      array_agg(DISTINCT array_to_string(t."findings", ' ')) FILTER (WHERE t."riskRank" = t.partyworst) AS worstsets,
       min(s."startedAt") AS firstseen
-    FROM "Trust" t JOIN "Scan" s ON s.id = t."firstSeenScanId"
-    WHERE ${Prisma.join(where, " AND ")}
+    FROM (SELECT *, max("riskRank") OVER (PARTITION BY "party") AS partyworst FROM "Trust" t WHERE ${Prisma.join(where, " AND ")}) t
+    JOIN "Scan" s ON s.id = t."firstSeenScanId"
     GROUP BY t."party"
     HAVING ${Prisma.join(having, " AND ")}`;
   const [rows, count, userVendors] = await Promise.all([
@@ -124,7 +133,7 @@ async function queryVendors(db: Db, filters: VendorFilters): Promise<Paged<Vendo
       roles: r.roles,
       accounts: r.accounts,
       externalAccounts: (r.external ?? []).sort(),
-      findings: HEADLINE_FINDINGS.filter((f) => ({ WILDCARD_PRINCIPAL: r.wildcard, OIDC_UNRESTRICTED: r.oidc, ADMIN_ACCESS: r.admin, NO_EXTERNAL_ID: r.noexternalid, ROOT_PRINCIPAL: r.root, UNUSED: r.unused })[f]),
+      ...vendorFindings(r),
       allUnused: r.unused,
       firstSeen: r.firstseen,
     })),
@@ -132,6 +141,12 @@ async function queryVendors(db: Db, filters: VendorFilters): Promise<Paged<Vendo
     page,
     pageSize: size,
   };
+}
+
+function vendorFindings(r: RawVendorRow): { findings: FindingCode[]; riskFindings: FindingCode[] } {
+  const findings = HEADLINE_FINDINGS.filter((f) => ({ WILDCARD_PRINCIPAL: r.wildcard, OIDC_UNRESTRICTED: r.oidc, ADMIN_ACCESS: r.admin, NO_EXTERNAL_ID: r.noexternalid, ROOT_PRINCIPAL: r.root, UNUSED: r.unused })[f]);
+  const drivers = (r.worstsets ?? []).flatMap((set) => riskDrivers(set ? (set.split(" ") as FindingCode[]) : [], false));
+  return { findings, riskFindings: [...bySeverity(drivers), ...bySeverity(findings).filter((f) => !drivers.includes(f))] };
 }
 
 async function userMappedVendors(db: Db): Promise<Set<string>> {

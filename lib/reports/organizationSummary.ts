@@ -5,6 +5,7 @@
 import type { InventoryTotals } from "../db/inventoryTotals";
 import type { Db } from "../db/types";
 import { CHANGE } from "../history/changeKinds";
+import { findingRule } from "../analysis/findings";
 import { partyLabel } from "../inventory/party";
 import { overview } from "../queries/overview";
 import { listVendors, type VendorRow } from "../queries/vendors";
@@ -90,7 +91,7 @@ export async function organizationSummaryPdf(s: OrganizationSummary): Promise<Bu
         { header: "Risk", width: 12, value: (v) => v.risk.toUpperCase() },
         { header: "Our accounts", width: 12, value: (v) => String(v.accounts) },
         { header: "Trusts", width: 10, value: (v) => String(v.trusts) },
-        { header: "Headline findings", width: 32, value: (v) => v.findings.join(", ") || "none" },
+        { header: "Findings, the most severe first", width: 32, value: (v) => v.riskFindings.map((f) => findingRule(f).label).join(", ") || "none" },
       ],
       s.topVendors,
     );

@@ -1,4 +1,5 @@
 /** What a report is based on (the latest finished scan) and the period it covers. */
+import { REAL_SCANS } from "../history/attribution";
 import type { Db } from "../db/types";
 import { dateParam as readDate } from "../queries/params";
 import { absoluteTime } from "../format";
@@ -40,7 +41,7 @@ export function periodFromQuery(since: string | null | undefined, until: string 
 }
 
 export async function reportBasis(db: Db, now = new Date()): Promise<ReportBasis> {
-  const scan = await db.scan.findFirst({ where: { status: { in: ["succeeded", "partial"] } }, orderBy: { id: "desc" }, select: { id: true, startedAt: true, status: true } });
+  const scan = await db.scan.findFirst({ where: { ...REAL_SCANS, status: { in: ["succeeded", "partial"] } }, orderBy: { id: "desc" }, select: { id: true, startedAt: true, status: true } });
   return {
     scanId: scan?.id ?? null,
     scanAt: scan?.startedAt ?? null,

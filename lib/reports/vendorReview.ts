@@ -124,6 +124,7 @@ export async function vendorReviewPdf(review: VendorReview): Promise<Buffer> {
     pdf.heading(`${rule.title} (${f.code}), ${f.trusts} trust${f.trusts === 1 ? "" : "s"}`, 3);
     pdf.paragraph(`Why it matters: ${rule.explanation}`);
     pdf.paragraph(`Recommended fix: ${rule.remediation}`);
+    if (f.held.length > 0) pdf.paragraph(`This vendor holds: ${listSome(f.held, 12)}`);
   }
 
   pdf.heading("Changes in the review period");

@@ -162,8 +162,17 @@ test.describe.serial("the dashboard", () => {
     await page.getByRole("link", { name: "#2", exact: true }).click();
     const diff = page.getByTestId("scan-diff");
     await expect(diff).toContainText("GitHub Actions can now assume 210000000002/legacy-ci");
-    await expect(diff.locator("li").filter({ hasText: "ExternalId required → weak" })).toContainText("~");
-    await page.getByRole("link", { name: /^TRUST_ADDED/ }).click();
+    // Coloured by what it means for security: a weaker ExternalId is alarming, whatever the diff says.
+    const weakened = diff.locator("li").filter({ hasText: "ExternalId required → weak" });
+    await expect(weakened).toHaveAttribute("data-tone", "alarm");
+    await expect(weakened).toContainText("ExternalId weakened");
+    // The most alarming first: nothing good news comes before the last alarm.
+    const tones = await diff.locator("li").evaluateAll((items) => items.map((i) => i.getAttribute("data-tone")));
+    expect(tones.lastIndexOf("alarm")).toBeLessThan(tones.indexOf("good") === -1 ? Infinity : tones.indexOf("good"));
+    // The header's count is the list's.
+    const listed = await diff.locator("li").count();
+    await expect(page.getByTestId("change-count")).toHaveText(String(listed));
+    await page.getByRole("link", { name: /^Access gained/ }).click();
     await expect(page).toHaveURL(/kind=TRUST_ADDED/);
     await expect(diff.locator("li")).toHaveCount(4);
     await expect(page.getByText("failed").first()).toBeVisible();
@@ -189,6 +198,13 @@ test.describe.serial("the dashboard", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme Billing Partner");
     await expect(page.locator("tbody tr")).toHaveCount(1);
     await expect(page.getByTestId("vendor-history")).toContainText("Now attributed to Acme Billing Partner (777766665555)");
+    await expect(page.getByTestId("vendor-history")).toContainText("Unknown account 777766665555 named Acme Billing Partner by");
+    // An attribution, not a scan: the last scan and its changes stay as they were.
+    await page.goto("/");
+    await expect(page.getByText(/Last scan #2 partial/)).toBeVisible();
+    await expect(page.getByTestId("last-changes")).not.toContainText("New party with access");
+    await page.goto("/scans");
+    await expect(page.locator("tbody tr")).toHaveCount(2);
     await page.goto("/unknown-accounts");
     await expect(page.locator("tbody")).not.toContainText("777766665555");
     await page.goto("/vendors?q=Acme Billing");

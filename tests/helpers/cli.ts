@@ -21,6 +21,8 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 export interface RunningCli {
   child: ChildProcess;
   stdout: string[];
+  /** What it wrote to stderr so far (for failure messages). */
+  stderr(): string;
   /** Resolves when a stdout line matches. */
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
   exited: Promise<number | null>;
@@ -43,11 +45,15 @@ export function startCli(args: string[], env: Record<string, string | undefined>
       }
     }
   });
-  child.stderr!.resume();
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => {
+    if (stderr.length < 1_000_000) stderr += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return {
     child,
     stdout,
+    stderr: () => stderr,
     exited,
     waitForLine(pattern, timeoutMs = 30_000) {
       const seen = stdout.find((l) => pattern.test(l));

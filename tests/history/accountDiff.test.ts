@@ -82,7 +82,7 @@ describe("what changed in an account between two scans", () => {
     const diff = diffAccount(stored(before), after, actionsOf([before, after]));
     expect(kinds(diff.events)).toEqual([
       `EXTERNAL_ID_CHANGED: ExternalId required → missing: Datadog (${DATADOG}) → ${ACCOUNT}/Datadog`,
-      `FINDING_RAISED: NO_EXTERNAL_ID raised: Datadog (${DATADOG}) → ${ACCOUNT}/Datadog`,
+      `FINDING_RAISED: New finding "No ExternalId required": Datadog (${DATADOG}) → ${ACCOUNT}/Datadog`,
       `RISK_CHANGED: Risk low → medium: Datadog (${DATADOG}) → ${ACCOUNT}/Datadog`,
     ]);
     expect(diff.trusts.update).toHaveLength(1);
@@ -107,8 +107,8 @@ describe("what changed in an account between two scans", () => {
     const after = inventory([{ name: "Datadog", trust: datadogTrust(externalId), inline: { r: withDelete } }]);
     const diff = diffAccount(stored(before), after, actionsOf([before, after]));
     expect(kinds(diff.events)).toEqual([
-      `FINDING_RAISED: DESTRUCTIVE_ACTIONS raised: Datadog (${DATADOG}) → ${ACCOUNT}/Datadog`,
-      `FINDING_RAISED: WRITE_ACCESS raised: Datadog (${DATADOG}) → ${ACCOUNT}/Datadog`,
+      `FINDING_RAISED: New finding "Can delete or stop resources": Datadog (${DATADOG}) → ${ACCOUNT}/Datadog`,
+      `FINDING_RAISED: New finding "Can change resources": Datadog (${DATADOG}) → ${ACCOUNT}/Datadog`,
       `RISK_CHANGED: Risk low → medium: Datadog (${DATADOG}) → ${ACCOUNT}/Datadog`,
       `PERMISSIONS_WIDENED: Permissions widened by 1 action: Datadog (${DATADOG}) → ${ACCOUNT}/Datadog`,
     ]);

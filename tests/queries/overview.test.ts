@@ -18,6 +18,6 @@ describe("overview", () => {
     expect(data.trend.map((p) => p.critical)).toEqual([3, 4]);
     expect(data.lastScan?.id).toBe(secondScan);
     expect(data.lastChanges.map((e) => e.kind)).toContain("TRUST_ADDED");
-    expect(data.riskiest).toHaveLength(5);
+    expect(data.riskiest).toHaveLength(9); // up to ten, riskiest first
   });
 });

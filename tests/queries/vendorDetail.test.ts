@@ -23,12 +23,14 @@ describe("a vendor's page", () => {
     ]);
     expect(datadog.services.map((s) => s.service)).toEqual(["ec2", "cloudwatch", "logs"]);
     expect(datadog.risky).toEqual({ privilegeEscalation: [], destructive: [], costImpact: [], dataAccess: ["logs:FilterLogEvents"] });
-    expect(datadog.findings.map((f) => [f.code, f.trusts])).toEqual([
-      ["ROOT_PRINCIPAL", 2],
-      ["DATA_ACCESS", 2],
-      ["WEAK_EXTERNAL_ID", 1],
+    // The most severe first, each naming what this vendor holds where the rule can.
+    expect(datadog.findings.map((f) => [f.code, f.trusts, f.held])).toEqual([
+      ["WEAK_EXTERNAL_ID", 1, []],
+      ["DATA_ACCESS", 2, ["logs:FilterLogEvents"]],
+      ["ROOT_PRINCIPAL", 2, []],
     ]);
-    expect(datadog.findings[0]!.remediation).toMatch(/Trust the vendor's specific role ARN/);
+    expect(datadog.findings[2]!.remediation).toMatch(/Trust the vendor's specific role ARN/);
+    expect(datadog.riskReason).toBe("it can change, delete, launch or read data, with an ExternalId that accepts any value");
     expect(new Set(datadog.history.map((e) => e.kind))).toEqual(new Set(["TRUST_ADDED", "VENDOR_APPEARED"]));
     expect(await vendorDetail(db.prisma, summaries, "vendor:Nobody")).toBeNull();
   });

@@ -20,6 +20,16 @@ describe("vendors list", () => {
     expect(result.rows.find((v) => v.name === "Datadog")).toMatchObject({ source: "known", accounts: 2, externalAccounts: ["464622532012"] });
   });
 
+  it("shows beside each risk above low the findings that set it, the most severe first, then the other headline findings", async () => {
+    const { rows } = await listVendors(db.prisma, {});
+    // Datadog is high through data access behind a weak ExternalId: neither is a headline finding.
+    expect(rows.find((v) => v.name === "Datadog")).toMatchObject({ risk: "high", findings: ["ROOT_PRINCIPAL"], riskFindings: ["WEAK_EXTERNAL_ID", "DATA_ACCESS", "ROOT_PRINCIPAL"] });
+    expect(rows.find((v) => v.name === "Initech Consulting")!.riskFindings).toEqual(["ADMIN_ACCESS", "PRIVILEGE_ESCALATION", "NO_EXTERNAL_ID", "ROOT_PRINCIPAL"]);
+    for (const v of rows.filter((r) => r.risk !== "low")) {
+      expect(["ROOT_PRINCIPAL", "UNUSED", "DANGLING_PRINCIPAL"], v.name).not.toContain(v.riskFindings[0]);
+    }
+  });
+
   it("filters by risk, finding, our account, kind and text, and pages", async () => {
     expect((await listVendors(db.prisma, { risk: "low" })).rows.map((v) => v.name).sort()).toEqual(["Cloudhealth", "Deleted principal AROA3XFRBF535PLBIFPI4", "Rackspace"]);
     expect((await listVendors(db.prisma, { finding: "WEAK_EXTERNAL_ID" })).rows.map((v) => v.name)).toEqual(["Datadog"]);

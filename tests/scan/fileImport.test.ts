@@ -107,7 +107,7 @@ describe.each<DatabaseKind>(["pglite", "postgres"])("importing exported files in
     const events = await db.prisma.changeEvent.findMany({ where: { scanId: result.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => `${e.kind} ${e.summary}`)).toEqual([
       "EXTERNAL_ID_CHANGED ExternalId required → missing: Datadog (464622532012) → 210000000002/DatadogAWSIntegrationRole",
-      "FINDING_RAISED NO_EXTERNAL_ID raised: Datadog (464622532012) → 210000000002/DatadogAWSIntegrationRole",
+      `FINDING_RAISED New finding "No ExternalId required": Datadog (464622532012) → 210000000002/DatadogAWSIntegrationRole`,
       "RISK_CHANGED Risk medium → high: Datadog (464622532012) → 210000000002/DatadogAWSIntegrationRole",
       "TRUST_REMOVED Initech Consulting (888877776666) can no longer assume 210000000002/contractor-admin",
       "TRUST_ADDED Cloudhealth (454464851268) can now assume 210000000002/new-vendor (low)",
@@ -126,7 +126,7 @@ describe.each<DatabaseKind>(["pglite", "postgres"])("importing exported files in
     const events = await db.prisma.changeEvent.findMany({ where: { scanId: result.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => `${e.kind} ${e.summary}`)).toEqual([
       "VENDOR_CHANGED Now attributed to Acme Billing Partner (777766665555) (was unknown account 777766665555): 210000000001/billing-export",
-      "FINDING_RESOLVED UNKNOWN_VENDOR resolved: Acme Billing Partner (777766665555) → 210000000001/billing-export",
+      `FINDING_RESOLVED Finding resolved "External account with no known owner": Acme Billing Partner (777766665555) → 210000000001/billing-export`,
       "RISK_CHANGED Risk critical → high: Acme Billing Partner (777766665555) → 210000000001/billing-export",
       "VENDOR_APPEARED New party with access: Acme Billing Partner",
       "VENDOR_DISAPPEARED Unknown account 777766665555 no longer has access to any account",

@@ -5,7 +5,7 @@
  */
 import "@/testkit/fakeAws/sdkTestEnv";
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseVendorList } from "@/lib/analysis/vendorList";
 import { DEFAULT_MEMBER_ROLE } from "@/lib/aws/memberCredentials";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
@@ -45,8 +45,14 @@ beforeAll(async () => {
     else process.env[key] = value;
   }
 });
+// Each test stops the processes it started: idle workers left behind would hold connections
+// and CPU through the tests after it.
+afterEach(async () => {
+  const stopping = processes.splice(0).filter((p) => p.child.exitCode === null && p.child.signalCode === null);
+  for (const p of stopping) p.child.kill("SIGKILL");
+  await Promise.all(stopping.map((p) => p.exited));
+});
 afterAll(async () => {
-  for (const p of processes) p.child.kill("SIGKILL");
   await fake?.stop();
   for (const s of servers) await s.drop();
 });
@@ -120,10 +126,10 @@ describe("queued scans on pg-boss", { timeout: 240_000 }, () => {
       const victim = start(["worker", "--concurrency", "4"], cliEnv(url, shortLease));
       start(["worker", "--concurrency", "4"], cliEnv(url, shortLease));
       const coordinator = start(["scan", "--executor", "queue"], cliEnv(url, shortLease));
-      await victim.waitForLine(/^scan #\d+ \d{12} ok/, 60_000);
+      await victim.waitForLine(/^scan #\d+ \d{12} ok/, 120_000);
       await new Promise((r) => setTimeout(r, 1000));
       victim.child.kill("SIGKILL");
-      expect(await coordinator.exited).toBe(0);
+      expect(await coordinator.exited, `coordinator stderr:\n${coordinator.stderr()}`).toBe(0);
       const scan = await db.prisma.scan.findFirstOrThrow({ orderBy: { id: "desc" } });
       expect(scan).toMatchObject({ status: "succeeded", accountsOk: ACTIVE, accountsFailed: 0, executor: "queue" });
       const accounts = await db.prisma.scanAccount.groupBy({ by: ["accountId"], where: { scanId: scan.id }, _count: true });
@@ -144,7 +150,7 @@ describe("queued scans on pg-boss", { timeout: 240_000 }, () => {
       const callsBefore = fake.calls.length;
       const worker = start(["worker", "--concurrency", "8"], cliEnv(url, { VENDORSCOPE_JOB_RETRIES: "2" }));
       const coordinator = await runCli(["scan", "--executor", "queue"], cliEnv(url, { VENDORSCOPE_JOB_RETRIES: "2" }));
-      expect(coordinator.code, `coordinator stderr:\n${coordinator.stderr}\ncoordinator stdout:\n${coordinator.stdout.slice(-3000)}\nworker:\n${worker.stdout.slice(-40).join("\n")}`).toBe(3);
+      expect(coordinator.code, `coordinator stderr:\n${coordinator.stderr}\ncoordinator stdout:\n${coordinator.stdout.slice(-3000)}\nworker:\n${worker.stdout.slice(-40).join("\n")}\n${worker.stderr()}`).toBe(3);
       expect(worker.stdout.filter((l) => l.includes(`${denied} retry: AccessDenied`))).toHaveLength(2);
       const failed = await db.prisma.scanAccount.findMany({ where: { status: "failed" } });
       expect(failed.map((f) => [f.accountId, f.error?.slice(0, 12)])).toEqual([[denied, "AccessDenied"]]);

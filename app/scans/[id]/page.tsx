@@ -10,7 +10,9 @@ import { TimeAgo } from "@/components/TimeAgo";
 import { prisma } from "@/lib/db/server";
 import { page, rowId, text, type SearchParams } from "@/lib/queries/params";
 import { scanDetail } from "@/lib/queries/scans";
-import { changeSign } from "@/lib/web/changeStyle";
+import { ChangeBadge } from "@/components/ChangeBadge";
+import { ATTRIBUTION_SOURCE } from "@/lib/history/attribution";
+import { kindLabel } from "@/lib/history/changeMeaning";
 import { count, duration } from "@/lib/format";
 import { withParams } from "@/lib/web/url";
 
@@ -21,7 +23,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: `Scan #${(await params).id}` };
 }
 
-const SIGN_STYLE = { "+": "bg-emerald-50 text-emerald-900", "−": "bg-red-50 text-red-900", "~": "bg-amber-50 text-amber-900" } as const;
+const ROW_TONE = { alarm: "bg-red-50/70", warn: "bg-amber-50/70", neutral: "bg-white", good: "bg-emerald-50/60" } as const;
 
 export default async function ScanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   await requirePageUser();
@@ -29,16 +31,18 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
   if (id === undefined) notFound();
   const query = await searchParams;
   const kind = text(query, "kind");
-  const detail = await scanDetail(await prisma(), id, { kind, page: page(query) });
+  const internal = text(query, "internal") === "1";
+  const detail = await scanDetail(await prisma(), id, { kind, internal, page: page(query) });
   if (!detail) notFound();
   const { scan } = detail;
   const failed = detail.accounts.filter((a) => a.status === "failed");
   return (
     <div>
       <PageHeader
-        title={`Scan #${scan.id}`}
+        title={scan.source === ATTRIBUTION_SOURCE ? "Attribution" : `Scan #${scan.id}`}
         subtitle={
           <>
+            {scan.source === ATTRIBUTION_SOURCE ? <>Someone named who holds access and the stored exports were judged again; nothing was read from AWS · </> : null}
             <strong>{scan.status}</strong> · {scan.trigger} ({scan.source}
             {scan.startedBy ? `, by ${scan.startedBy}` : ""}) · started <TimeAgo date={scan.startedAt} />
             {scan.finishedAt ? ` · took ${duration(scan.finishedAt.getTime() - scan.startedAt.getTime())}` : ""}
@@ -76,8 +80,8 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
           <dd className="text-xl font-semibold">{scan.apiCalls}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">Changes</dt>
-          <dd className="text-xl font-semibold">{scan.changes}</dd>
+          <dt className="text-xs text-slate-500">{internal ? "Changes" : "Third-party changes"}</dt>
+          <dd className="text-xl font-semibold" data-testid="change-count">{detail.kinds.reduce((n, k) => n + k.count, 0)}</dd>
         </div>
         <div>
           <dt className="text-xs text-slate-500">Third-party trusts after</dt>
@@ -85,40 +89,42 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
         </div>
       </dl>
 
-      <Section title="Changes" toolbar={detail.kinds.length ? <CsvDownload href={`/scans/${id}/changes.csv`} params={kind ? { kind } : {}} /> : null}>
+      <Section title="Changes, the most alarming first" toolbar={detail.kinds.length ? <CsvDownload href={`/scans/${id}/changes.csv`} params={kind ? { kind } : {}} /> : null}>
+        {detail.internalHidden > 0 || internal ? (
+          <p className="mb-2 text-xs text-slate-600">
+            {internal ? "Including changes of principals inside our organization. " : `${count(detail.internalHidden, "change")} of principals inside our organization not shown. `}
+            <Link href={withParams(`/scans/${id}`, query, { internal: internal ? null : "1", kind: null, page: null })} className="underline">
+              {internal ? "Show third-party changes only" : "Show them too"}
+            </Link>
+          </p>
+        ) : null}
         {detail.kinds.length === 0 ? (
-          <p className="text-sm text-slate-600">This scan changed nothing.</p>
+          <p className="text-sm text-slate-600">{internal || detail.internalHidden === 0 ? "This scan changed nothing." : "No third-party access changed."}</p>
         ) : (
           <>
             <nav aria-label="Change kinds" className="mb-3 flex flex-wrap gap-2 text-xs">
-              <Link href={withParams(`/scans/${id}`, query, { kind: null })} className={`rounded border px-2 py-1 ${!kind ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white"}`}>
+              <Link href={withParams(`/scans/${id}`, query, { kind: null, page: null })} className={`rounded border px-2 py-1 ${!kind ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white"}`}>
                 all ({detail.kinds.reduce((n, k) => n + k.count, 0)})
               </Link>
               {detail.kinds.map((k) => (
-                <Link key={k.kind} href={withParams(`/scans/${id}`, query, { kind: k.kind })} className={`rounded border px-2 py-1 font-mono ${kind === k.kind ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white"}`}>
-                  {k.kind} ({k.count})
+                <Link key={k.kind} href={withParams(`/scans/${id}`, query, { kind: k.kind, page: null })} title={k.kind} className={`whitespace-nowrap rounded border px-2 py-1 ${kind === k.kind ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white"}`}>
+                  {kindLabel(k.kind)} ({k.count})
                 </Link>
               ))}
             </nav>
-            <ul className="overflow-hidden rounded-lg border border-slate-200 font-mono text-xs" data-testid="scan-diff">
-              {detail.events.map((e) => {
-                const sign = changeSign(e.kind);
-                return (
-                  <li key={e.id} className={`border-b border-white px-3 py-1.5 ${SIGN_STYLE[sign]}`}>
-                    <span aria-label={{ "+": "added", "−": "removed", "~": "changed" }[sign]} className="mr-2 font-bold">
-                      {sign}
-                    </span>
-                    <span className="mr-2 text-[11px] opacity-70">{e.kind}</span>
-                    <span className="[overflow-wrap:anywhere] font-sans text-sm">{e.summary}</span>
-                    {e.before !== null || e.after !== null ? (
-                      <details className="mt-1">
-                        <summary className="cursor-pointer font-sans text-[11px] opacity-70">before / after</summary>
-                        <pre className="mt-1 overflow-x-auto whitespace-pre-wrap [overflow-wrap:anywhere] bg-white/60 p-2">{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
-                      </details>
-                    ) : null}
-                  </li>
-                );
-              })}
+            <ul className="overflow-hidden rounded-lg border border-slate-200 text-sm" data-testid="scan-diff">
+              {detail.events.map((e) => (
+                <li key={e.id} data-tone={e.meaning.tone} className={`border-b border-slate-100 px-3 py-1.5 ${ROW_TONE[e.meaning.tone]}`}>
+                  <ChangeBadge event={e} />
+                  <span className="[overflow-wrap:anywhere]">{e.summary}</span>
+                  {e.before !== null || e.after !== null ? (
+                    <details className="mt-1">
+                      <summary className="cursor-pointer text-[11px] opacity-70">before / after</summary>
+                      <pre className="mt-1 overflow-x-auto whitespace-pre-wrap [overflow-wrap:anywhere] bg-white/60 p-2 font-mono text-xs">{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
+                    </details>
+                  ) : null}
+                </li>
+              ))}
             </ul>
             <Pagination path={`/scans/${id}`} params={query} page={detail.page} pageSize={detail.pageSize} total={detail.eventTotal} />
           </>

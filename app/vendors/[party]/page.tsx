@@ -2,6 +2,7 @@ import { requirePageUser } from "@/lib/auth/access";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ServiceAccessChart } from "@/components/charts/ServiceAccessChart";
+import { ChangeBadge } from "@/components/ChangeBadge";
 import { DataTable, Td } from "@/components/DataTable";
 import { DownloadLinks } from "@/components/DownloadLinks";
 import { FindingBadge } from "@/components/FindingBadge";
@@ -60,6 +61,12 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
           ]}
         />
       </PageHeader>
+
+      {vendor.riskReason ? (
+        <p className={`mb-6 rounded-lg border p-3 text-sm ${RISK_CALLOUT[vendor.risk]}`} data-testid="risk-reason">
+          <strong className="uppercase">{vendor.risk}</strong> because {vendor.riskReason}.
+        </p>
+      ) : null}
 
       {vendor.trustTotal === 0 ? <p className="mb-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">This party has no access any more; its history is below.</p> : null}
 
@@ -139,6 +146,12 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
                   <span className="font-medium">How to fix: </span>
                   {f.remediation}
                 </p>
+                {f.held.length > 0 ? (
+                  <div className="mt-1 text-slate-700">
+                    <span className="font-medium">This vendor holds: </span>
+                    <HeldList items={f.held} />
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -152,11 +165,11 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
           <ol className="relative space-y-2 border-l-2 border-slate-200 pl-4 text-sm" data-testid="vendor-history">
             {vendor.history.map((e) => (
               <li key={e.id}>
-                <span className="mr-2 inline-block rounded bg-slate-100 px-1.5 font-mono text-xs">{e.kind}</span>
+                <ChangeBadge event={e} />
                 <span className="[overflow-wrap:anywhere]">{e.summary}</span>
                 <span className="ml-2 text-xs text-slate-500">
                   <Link href={`/scans/${e.scanId}`} className="underline">
-                    scan #{e.scanId}
+                    {e.attribution ? "attribution" : `scan #${e.scanId}`}
                   </Link>
                   , <TimeAgo date={e.createdAt} />
                 </span>
@@ -167,6 +180,29 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
         {vendor.historyTotal > vendor.history.length ? <p className="mt-2 text-xs text-slate-500">Showing the latest {vendor.history.length} of {vendor.historyTotal} changes; the review pack lists every change of its period.</p> : null}
       </Section>
     </div>
+  );
+}
+
+const RISK_CALLOUT = {
+  critical: "border-red-300 bg-red-50 text-red-900",
+  high: "border-orange-300 bg-orange-50 text-orange-900",
+  medium: "border-amber-300 bg-amber-50 text-amber-900",
+  low: "border-slate-200 bg-white text-slate-700",
+} as const;
+
+/** The permissions behind a finding, the first few by name. */
+function HeldList({ items }: { items: string[] }) {
+  const SHOWN = 8;
+  return (
+    <span>
+      {items.slice(0, SHOWN).map((item, i) => (
+        <span key={item}>
+          {i > 0 ? ", " : null}
+          <code className="whitespace-nowrap font-mono text-xs">{item}</code>
+        </span>
+      ))}
+      {items.length > SHOWN ? <span className="text-slate-500"> and {items.length - SHOWN} more (Risky actions above)</span> : null}
+    </span>
   );
 }
 

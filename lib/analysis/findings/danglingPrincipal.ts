@@ -2,6 +2,7 @@ import { FINDING, type FindingRule } from "./types";
 
 export const danglingPrincipal: FindingRule = {
   code: FINDING.DANGLING_PRINCIPAL,
+  label: "deleted principal",
   title: "Trusted principal no longer exists",
   explanation:
     "IAM replaced a deleted principal with its unique id (AROA…, AIDA…). Nobody can use this entry, but the role was granted to someone who is gone and its purpose is unclear.",

@@ -14,7 +14,7 @@ import { weakExternalId } from "./weakExternalId";
 import { wildcardPrincipal } from "./wildcardPrincipal";
 import { writeAccess } from "./writeAccess";
 
-export { FINDING, type FindingCode, type FindingRule, type TrustFacts } from "./types";
+export { FINDING, type FindingCode, type FindingRule, type RiskyHoldings, type TrustFacts } from "./types";
 
 /** Every rule, in the order findings are listed. */
 export const FINDING_RULES: readonly FindingRule[] = [

@@ -2,6 +2,7 @@ import { FINDING, type FindingRule } from "./types";
 
 export const oidcUnrestricted: FindingRule = {
   code: FINDING.OIDC_UNRESTRICTED,
+  label: "any OIDC user",
   title: "Any user of the identity provider can assume the role",
   explanation:
     "The role trusts tokens from a shared identity provider (such as GitHub Actions) without a condition on a claim that names our organization, so a workflow in anyone's repository can assume it.",

@@ -33,12 +33,24 @@ export interface TrustFacts {
   now: Date;
 }
 
+/** What a party's trusts grant from each risk list (lib/analysis/riskLists.ts): escalation method ids, action names. */
+export interface RiskyHoldings {
+  privilegeEscalation: string[];
+  destructive: string[];
+  costImpact: string[];
+  dataAccess: string[];
+}
+
 export interface FindingRule {
   code: FindingCode;
+  /** A word or two for badges and table cells. */
+  label: string;
   title: string;
   /** Why it matters, in a sentence or two a reviewer can read to the vendor's owner. */
   explanation: string;
   /** What to change. */
   remediation: string;
   applies(facts: TrustFacts): boolean;
+  /** The permissions behind the finding that a party holds, so that the fix can name them. */
+  held?(holdings: RiskyHoldings): string[];
 }

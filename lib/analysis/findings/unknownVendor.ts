@@ -2,6 +2,7 @@ import { FINDING, type FindingRule } from "./types";
 
 export const unknownVendor: FindingRule = {
   code: FINDING.UNKNOWN_VENDOR,
+  label: "unknown vendor",
   title: "External account with no known owner",
   explanation:
     "The trusted account is neither in our organization, nor in the known vendor list, nor in our own vendor mappings: nobody has recorded who holds this access.",

@@ -5,6 +5,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const unused: FindingRule = {
   code: FINDING.UNUSED,
+  label: "unused",
   title: `Not used in ${UNUSED_AFTER_DAYS} days`,
   explanation:
     `IAM reports no use of the role in the last ${UNUSED_AFTER_DAYS} days (or never, for a role older than that). Access nobody uses is pure exposure. Judged only when the input carries RoleLastUsed.`,

@@ -7,6 +7,7 @@ import { AccountAnalyzer } from "../../analysis/accountAnalyzer";
 import { isAuthorizationDetails, readAuthorizationDetails } from "../../analysis/authorizationDetails";
 import { trustContext } from "../../analysis/trustRecord";
 import type { InventoryStore } from "../../db/inventoryStore";
+import type { ChangeDraft } from "../../history/changeKinds";
 import type { ScanResult } from "../../db/scanTypes";
 import { loadVendorDirectory } from "../../db/vendorStore";
 import { endAfterError, finishScan } from "../finishScan";
@@ -19,11 +20,13 @@ export interface ReanalyzeOptions {
   startedBy?: string | null;
   /** Only these accounts (e.g. those a newly named vendor has access to); default all. */
   accounts?: readonly string[];
+  /** An attribution pass (lib/history/attribution.ts): these renames are its record. */
+  attribution?: ChangeDraft[];
 }
 
 export async function reanalyze(store: InventoryStore, options: ReanalyzeOptions, progress: ScanProgress): Promise<ScanResult> {
   const db = store.prisma;
-  const session = await store.startScan({ trigger: options.trigger, source: "stored", startedBy: options.startedBy, options: options.accounts ? { accounts: [...options.accounts] } : {} });
+  const session = await store.startScan({ trigger: options.trigger, source: options.attribution ? "attribution" : "stored", startedBy: options.startedBy, options: options.accounts ? { accounts: [...options.accounts] } : {} });
   try {
     const members = await db.account.findMany({ where: { removedScanId: null }, select: { id: true, name: true, email: true, status: true, ouPath: true } });
     const org = await db.organization.findFirst({ where: { id: { startsWith: "o-" } } });
@@ -49,7 +52,7 @@ export async function reanalyze(store: InventoryStore, options: ReanalyzeOptions
       const saved = await storeAccount(session, result, report, { startedAt, durationMs: Date.now() - startedAt.getTime(), apiCalls: 0, warnings });
       progress.account(accountId, "ok", `${result.roles} roles, ${saved.trusts} trusts, ${saved.changes} changes`);
     }
-    return await finishScan(session, progress, { error: exports.length === 0 ? "no stored export to re-analyse: run a scan first" : undefined });
+    return await finishScan(session, progress, { error: exports.length === 0 ? "no stored export to re-analyse: run a scan first" : undefined, attribution: options.attribution });
   } catch (error) {
     return await endAfterError(session, error, progress, { rethrowStopped: true });
   }
