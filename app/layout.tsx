@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <SiteHeader user={user} signOut={signOut} />
         {demo ? <DemoBanner /> : null}
-        <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        <main className="mx-auto max-w-[120rem] px-4 py-6">{children}</main>
       </body>
     </html>
   );

@@ -19,6 +19,7 @@ import { overview } from "@/lib/queries/overview";
 import { count } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   await requirePageUser();
@@ -68,6 +69,15 @@ export default async function OverviewPage() {
         <StatCard label="Third-party trusts" value={totals.trusts} href="/trusts" />
         <StatCard label="IAM users with keys" value={totals.usersWithKeys} href="/users" />
       </div>
+
+      <Section title="Needs attention">
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="attention">
+          <StatCard label="Public trusts: anyone can assume" value={data.attention.public} href="/trusts?finding=WILDCARD_PRINCIPAL" tone={data.attention.public ? "critical" : "default"} />
+          <StatCard label="Can escalate to administrator" value={data.attention.escalation} href="/trusts?finding=PRIVILEGE_ESCALATION" tone={data.attention.escalation ? "high" : "default"} />
+          <StatCard label="Unknown accounts to name" value={data.attention.unknown} href="/unknown-accounts" tone={data.attention.unknown ? "medium" : "default"} />
+          <StatCard label="Unused vendor access (removable)" value={data.attention.unused} href="/trusts?finding=UNUSED" />
+        </div>
+      </Section>
 
       <Section title="Third-party trusts by risk">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4">

@@ -16,7 +16,7 @@ export function FindingBadge({ code }: { code: FindingCode }) {
 
 /** Findings, the most severe first; past `limit`, a "+N more" that names the rest. */
 export function FindingList({ codes, limit, ordered = false }: { codes: readonly FindingCode[]; limit?: number; ordered?: boolean }) {
-  if (codes.length === 0) return <span className="text-slate-400">none</span>;
+  if (codes.length === 0) return <span className="text-slate-500">none</span>;
   const all = ordered ? [...codes] : bySeverity(codes);
   const shown = limit !== undefined && all.length > limit ? all.slice(0, limit) : all;
   const rest = all.slice(shown.length);

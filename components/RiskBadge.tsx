@@ -9,6 +9,6 @@ const STYLES: Record<Risk, string> = {
 
 /** Risk as a word and a colour: colour is never the only carrier. */
 export function RiskBadge({ risk }: { risk: Risk | null }) {
-  if (!risk) return <span className="text-slate-400">–</span>;
-  return <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide ${STYLES[risk]}`}>{risk}</span>;
+  if (!risk) return <span className="text-slate-500">–</span>;
+  return <span className={`risk-badge inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide ${STYLES[risk]}`}>{risk}</span>;
 }

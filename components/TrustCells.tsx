@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { FindingCode } from "@/lib/analysis/findings";
 import type { Risk } from "@/lib/analysis/risk";
 import { vendorHref } from "@/lib/web/url";
-import { Raw, Td } from "./DataTable";
+import { Td } from "./DataTable";
+import { ShortName } from "./ShortName";
 import { FindingList } from "./FindingBadge";
 import { RiskBadge } from "./RiskBadge";
 
@@ -61,11 +62,11 @@ export function TrustFactsCells({ principal, note, externalId, risk, findings }:
   return (
     <>
       <Td className="min-w-[12rem] max-w-xs">
-        <Raw>{principal}</Raw>
+        <ShortName value={principal} />
         {note}
       </Td>
       <Td>{externalId ?? "n/a"}</Td>
-      <Td>
+      <Td className="risk-col">
         <RiskBadge risk={risk} />
       </Td>
       <Td>

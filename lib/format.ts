@@ -30,3 +30,22 @@ export function duration(ms: number): string {
   const m = Math.floor(s / 60);
   return m < 60 ? `${m}m ${s % 60}s` : `${Math.floor(m / 60)}h ${m % 60}m`;
 }
+
+/**
+ * A long ARN or name, shortened for a table cell: an ARN keeps its account and the resource's
+ * type and name (`123456789012:role/…/DeployRole`); anything else longer than `max` keeps its
+ * start and end. The full value is always shown beside it (on hover, and copied whole).
+ */
+export function shortName(value: string, max = 44): string {
+  let text = value;
+  const arn = /^arn:[^:]+:[^:]*:[^:]*:([^:]*):(.+)$/.exec(value);
+  if (arn) {
+    const [, account, resource] = arn as unknown as [string, string, string];
+    const parts = resource.split("/");
+    const kept = parts.length > 2 ? `${parts[0]}/…/${parts[parts.length - 1]}` : resource;
+    text = account ? `${account}:${kept}` : kept;
+  }
+  if (text.length <= max) return text;
+  const head = Math.ceil((max - 1) * 0.6);
+  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteTime, count, duration, relativeTime } from "@/lib/format";
+import { absoluteTime, count, duration, relativeTime, shortName } from "@/lib/format";
 
 describe("dates and numbers on pages", () => {
   const now = new Date("2026-11-27T12:00:00Z");
@@ -15,5 +15,16 @@ describe("dates and numbers on pages", () => {
     expect(count(1200, "party", "parties")).toBe("1,200 parties");
     expect(duration(81_000)).toBe("1m 21s");
     expect(duration(3_700_000)).toBe("1h 1m");
+  });
+
+  it("shortens long ARNs to the account and the resource's type and name, and other long names in the middle", () => {
+    expect(shortName("arn:aws:iam::123456789012:role/vendors/datadog/DatadogIntegrationRole")).toBe("123456789012:role/…/DatadogIntegrationRole");
+    expect(shortName("arn:aws:iam::123456789012:root")).toBe("123456789012:root");
+    expect(shortName("arn:aws:iam::aws:policy/ReadOnlyAccess")).toBe("aws:policy/ReadOnlyAccess");
+    expect(shortName("Datadog")).toBe("Datadog");
+    const long = shortName("x".repeat(30) + "y".repeat(30));
+    expect(long).toHaveLength(44);
+    expect(long).toMatch(/^x+…y+$/);
+    expect(shortName(`arn:aws:iam::123456789012:role/${"a".repeat(80)}`)).toHaveLength(44);
   });
 });

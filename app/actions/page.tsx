@@ -90,7 +90,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
             <EmptyState title="Nobody in scope can perform it." />
           ) : (
             <>
-              <DataTable caption="Trusts whose role can perform the action" head={<><Th>Who</Th><Th>Account</Th><Th>Role</Th><Th>Risk</Th><Th>Can perform</Th><Th>Granted by</Th><Th>Findings</Th></>}>
+              <DataTable caption="Trusts whose role can perform the action" head={<><Th>Who</Th><Th>Account</Th><Th>Role</Th><Th className="risk-col">Risk</Th><Th>Can perform</Th><Th>Granted by</Th><Th>Findings</Th></>}>
                 {result.rows.map((r) => (
                   <tr key={r.trustId}>
                     <Td className="min-w-[8rem] max-w-[14rem]">
@@ -108,7 +108,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
                         {r.roleName}
                       </Link>
                     </Td>
-                    <Td>
+                    <Td className="risk-col">
                       <RiskBadge risk={r.risk} />
                     </Td>
                     <Td className="max-w-xs">

@@ -75,7 +75,7 @@ export default async function TrustsPage({ searchParams }: { searchParams: Promi
                 <SortHeader label="Role" sort="role" {...sortProps} />
                 <Th>Principal</Th>
                 <Th>ExternalId</Th>
-                <SortHeader label="Risk" sort="risk" {...sortProps} />
+                <SortHeader label="Risk" sort="risk" {...sortProps} className="risk-col" />
                 <Th>Findings</Th>
                 <SortHeader label="Last used" sort="last-used" {...sortProps} />
                 <SortHeader label="First seen" sort="first-seen" {...sortProps} />

@@ -25,9 +25,9 @@ export function ServiceAccessChart({ services }: { services: ServiceLevels[] }) 
     <div className="w-full" style={{ height: Math.max(160, data.length * 26 + 40) }} data-testid="service-chart" role="img" aria-label="Actions granted per AWS service">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
-          <YAxis type="category" dataKey="service" width={110} tick={{ fontSize: 11 }} />
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--color-slate-200)" />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11, fill: "var(--color-slate-600)" }} />
+          <YAxis type="category" dataKey="service" width={110} tick={{ fontSize: 11, fill: "var(--color-slate-600)" }} />
           <Tooltip formatter={(value, _name, item) => [`${value} actions (${(item.payload as { levels: string }).levels})`, "Granted"]} />
           <Bar dataKey="actions" isAnimationActive={false}>
             {data.map((d) => (

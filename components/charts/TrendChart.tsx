@@ -10,12 +10,12 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
     <div className="h-64 w-full" data-testid="trend-chart" role="img" aria-label="Trend of vendors and critical and high trusts over scans">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--color-slate-200)" />
+          <XAxis dataKey="label" tick={{ fontSize: 11, fill: "var(--color-slate-600)" }} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "var(--color-slate-600)" }} />
           <Tooltip />
           <Legend />
-          <Line type="monotone" dataKey="vendors" name="Vendors" stroke="#0f172a" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          <Line type="monotone" dataKey="vendors" name="Vendors" stroke="var(--color-slate-900)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
           <Line type="monotone" dataKey="critical" name="Critical trusts" stroke="#b91c1c" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
           <Line type="monotone" dataKey="high" name="High trusts" stroke="#ea580c" strokeWidth={2} strokeDasharray="5 3" dot={{ r: 3 }} isAnimationActive={false} />
         </LineChart>

@@ -1,4 +1,5 @@
 /** The CISO's overview: totals, riskiest vendors, the last scan's changes, trends over scans. */
+import { FINDING } from "../analysis/findings";
 import { REAL_SCANS } from "../history/attribution";
 import type { Db } from "../db/types";
 import { inventoryTotals, type InventoryTotals } from "../db/inventoryTotals";
@@ -33,11 +34,24 @@ export interface TrendPoint {
   trusts: number;
 }
 
+/** What a CISO acts on, each a count that links to its list. */
+export interface Attention {
+  /** Third-party trusts not used in 90 days: access that can go. */
+  unused: number;
+  /** Trusts whose role can escalate its own privileges. */
+  escalation: number;
+  /** External accounts nobody has named. */
+  unknown: number;
+  /** Trusts anyone in the world can assume. */
+  public: number;
+}
+
 export interface Overview {
   totals: InventoryTotals;
   riskiest: VendorRow[];
   lastScan: ScanBrief | null;
   running: ScanProgressView | null;
+  attention: Attention;
   /** The last scan's third-party changes, the most alarming first (the first few). */
   lastChanges: ScanChange[];
   /** How many third-party changes the last scan has (what its link leads to). */
@@ -62,11 +76,19 @@ async function settledOverview(db: Db): Promise<Omit<Overview, "running">> {
     db.scan.findMany({ where: { ...REAL_SCANS, status: { in: ["succeeded", "partial"] }, summary: { not: { equals: null } } }, orderBy: { id: "desc" }, take: 60, select: { id: true, startedAt: true, summary: true } }),
     db.account.findMany({ where: { removedScanId: null, staleSince: { not: null } }, orderBy: { staleSince: "asc" }, take: 10, select: { id: true, name: true, staleSince: true, lastError: true } }),
   ]);
+  const [attention] = await db.$queryRaw<Attention[]>`
+    SELECT
+      count(*) FILTER (WHERE ${FINDING.UNUSED} = ANY("findings"))::int AS unused,
+      count(*) FILTER (WHERE ${FINDING.PRIVILEGE_ESCALATION} = ANY("findings"))::int AS escalation,
+      count(DISTINCT "party") FILTER (WHERE "party" LIKE 'account:%')::int AS unknown,
+      count(*) FILTER (WHERE ${FINDING.WILDCARD_PRINCIPAL} = ANY("findings"))::int AS public
+    FROM "Trust" WHERE "removedScanId" IS NULL AND NOT "internal"`;
   const lastChanges = lastScan ? await scanChanges(db, lastScan.id, { pageSize: LAST_CHANGES_SHOWN }) : null;
   return {
     totals,
     riskiest: riskiest.rows.slice(0, RISKIEST_SHOWN),
     lastScan,
+    attention: attention ?? { unused: 0, escalation: 0, unknown: 0, public: 0 },
     lastChanges: lastChanges?.events ?? [],
     lastChangesTotal: lastChanges?.total ?? 0,
     trend: trendRows.reverse().map((s) => {

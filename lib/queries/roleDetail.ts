@@ -65,7 +65,8 @@ export async function roleDetail(db: Db, summaries: PermissionSummaries, id: num
     .sort((a, b) => RISKS.indexOf(b.risk) - RISKS.indexOf(a.risk));
 
   const policies: PolicyView[] = [{ kind: "trust", name: "Trust policy", document: role.trustPolicy, notes: trustNotes(trusts), error: null }];
-  if (raw?.snapshot) policies.push(...compiledPolicies(raw.snapshot, role.arn, risk));
+  const summary = permissions.get(role.permissionSetId)!;
+  if (raw?.snapshot) policies.push(...compiledPolicies(raw.snapshot, role.arn, risk, summary));
   return {
     role: {
       id: role.id,
@@ -81,7 +82,7 @@ export async function roleDetail(db: Db, summaries: PermissionSummaries, id: num
       removed: role.removedScanId !== null,
     },
     trusts,
-    permissions: permissions.get(role.permissionSetId)!,
+    permissions: summary,
     policies,
     exportedAt: raw?.capturedAt ?? null,
   };
@@ -106,19 +107,29 @@ function trustNotes(trusts: RoleDetail["trusts"]): StatementNote[] {
 /** Each export's role policy views, per RiskLists (one per action catalog); dropped with the parsed export. */
 const compiled = new WeakMap<RiskLists, WeakMap<AccountSnapshot, Map<string, PolicyView[]>>>();
 
-function compiledPolicies(snapshot: AccountSnapshot, roleArn: string, risk: RiskLists): PolicyView[] {
+/** What the role holds in the end — after Denies, NotActions and its boundary — that statements are evidence of. */
+interface Held {
+  admin: boolean;
+  /** Escalation methods whose every action the role holds. */
+  escalation: string[];
+  boundary: string | null;
+}
+
+function compiledPolicies(snapshot: AccountSnapshot, roleArn: string, risk: RiskLists, summary: PermissionSummary): PolicyView[] {
   let bySnapshot = compiled.get(risk);
   if (!bySnapshot) compiled.set(risk, (bySnapshot = new WeakMap()));
   let byRole = bySnapshot.get(snapshot);
   if (!byRole) bySnapshot.set(snapshot, (byRole = new Map()));
-  let views = byRole.get(roleArn);
-  if (!views) byRole.set(roleArn, (views = permissionPolicies(snapshot, roleArn, risk)));
+  const key = `${roleArn}\u0000${summary.admin}\u0000${summary.privilegeEscalation.join(",")}`;
+  let views = byRole.get(key);
+  if (!views) byRole.set(key, (views = permissionPolicies(snapshot, roleArn, risk, summary)));
   return views;
 }
 
-function permissionPolicies(snapshot: AccountSnapshot, roleArn: string, risk: RiskLists): PolicyView[] {
+function permissionPolicies(snapshot: AccountSnapshot, roleArn: string, risk: RiskLists, summary: PermissionSummary): PolicyView[] {
   const role = snapshot.roles.find((r) => r.arn === roleArn);
   if (!role) return [];
+  const held: Held = { admin: summary.admin, escalation: summary.privilegeEscalation, boundary: role.boundaryArn ?? null };
   const views: PolicyView[] = [];
   const add = (kind: PolicyView["kind"], name: string, raw: unknown) => {
     if (raw === undefined || raw === null) {
@@ -127,7 +138,7 @@ function permissionPolicies(snapshot: AccountSnapshot, roleArn: string, risk: Ri
     }
     try {
       const { value } = decodePolicyText(raw);
-      views.push({ kind, name, document: value, notes: kind === "boundary" ? [] : statementNotes(value, risk), error: null });
+      views.push({ kind, name, document: value, notes: kind === "boundary" ? [] : statementNotes(value, risk, held), error: null });
     } catch (error) {
       if (!(error instanceof PolicyError)) throw error;
       views.push({ kind, name, document: typeof raw === "string" ? raw : null, notes: [], error: error.message });
@@ -139,18 +150,25 @@ function permissionPolicies(snapshot: AccountSnapshot, roleArn: string, risk: Ri
   return views;
 }
 
-/** What each Allow statement grants that a finding is about. */
-function statementNotes(document: unknown, risk: RiskLists): StatementNote[] {
+/**
+ * What each Allow statement grants that a finding is about. A statement is evidence of
+ * administrator access or of an escalation method only when the role holds it in the end: the
+ * statements together grant the whole method, and no Deny, NotAction or boundary takes part of
+ * it away. An administrator statement that the boundary caps says so.
+ */
+function statementNotes(document: unknown, risk: RiskLists, held: Held): StatementNote[] {
   const compiled = compilePolicy(normalisePolicy(document), risk.catalog);
   const notes: StatementNote[] = [];
   for (const s of compiled.allows) {
     const codes: FindingCode[] = [];
     const parts: string[] = [];
-    if (s.everywhere) {
+    if (s.everywhere && held.admin) {
       codes.push(FINDING.ADMIN_ACCESS);
       parts.push("every action on every resource");
+    } else if (s.everywhere) {
+      parts.push(`every action on every resource, but ${held.boundary ? `the permissions boundary ${held.boundary} caps it` : "Deny statements take part of it away"}: the role is not an administrator`);
     }
-    const escalation = risk.escalation.filter((m) => !m.actions.intersect(s.actions).isEmpty()).map((m) => m.id);
+    const escalation = risk.escalation.filter((m) => held.escalation.includes(m.id) && !m.actions.intersect(s.actions).isEmpty()).map((m) => m.id);
     if (escalation.length) {
       codes.push(FINDING.PRIVILEGE_ESCALATION);
       parts.push(`actions of escalation methods (${escalation.slice(0, 4).join(", ")}${escalation.length > 4 ? ", …" : ""})`);
@@ -167,7 +185,7 @@ function statementNotes(document: unknown, risk: RiskLists): StatementNote[] {
         parts.push(`${n} ${label} action${n === 1 ? "" : "s"}`);
       }
     }
-    if (codes.length) notes.push({ statement: s.grant.statement, codes, text: `grants ${parts.join("; ")}${s.grant.conditional ? " (under a condition)" : ""}` });
+    if (codes.length || s.everywhere) notes.push({ statement: s.grant.statement, codes, text: `grants ${parts.join("; ")}${s.grant.conditional ? " (under a condition)" : ""}` });
   }
   return notes;
 }

@@ -1,11 +1,17 @@
 /**
- * The CISO's summary for a period: exposure totals, the trend over the period's scans, the
- * riskiest vendors, vendor access that appeared or went away, and accounts not scanned.
+ * The CISO's summary for a period, as a story: in brief (what changed, the top risks and why,
+ * what to remove, what to review), then the evidence — exposure totals, the trend over the
+ * period's scans, the riskiest vendors with the findings that set their risk, risk that grew,
+ * vendor access that appeared or went away, and accounts not scanned.
  */
 import type { InventoryTotals } from "../db/inventoryTotals";
 import type { Db } from "../db/types";
 import { CHANGE } from "../history/changeKinds";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { findingRule } from "../analysis/findings";
+import { riskReason } from "../analysis/risk";
+import { attributionPassIds, REAL_SCANS } from "../history/attribution";
+import { changeMeaning } from "../history/changeMeaning";
 import { partyLabel } from "../inventory/party";
 import { overview } from "../queries/overview";
 import { listVendors, type VendorRow } from "../queries/vendors";
@@ -18,32 +24,52 @@ export interface OrganizationSummary {
   trend: { scanId: number; at: Date; vendors: number; critical: number; high: number }[];
   topVendors: VendorRow[];
   appeared: { at: Date; summary: string; party: string | null }[];
+  /** Risk raised, permissions widened, an ExternalId weakened, a severe finding raised (third-party, real scans only). */
+  grew: { at: Date; summary: string; party: string | null; label: string }[];
+  /** Vendors whose every trust is unused: access that can be removed. */
+  removable: VendorRow[];
+  /** Unknown accounts nobody has named. */
+  unknownAccounts: number;
+  /** Why the trend covers more than the period, if it does. */
+  trendNote: string | null;
   disappeared: { at: Date; summary: string; party: string | null }[];
   notScanned: { id: string; name: string | null; reason: string }[];
   basis: ReportBasis;
   period: ReportPeriod;
 }
 
+/** Enough points for a trend: when the period holds fewer scans, the latest ones before its end are shown. */
+const TREND_MIN_SCANS = 5;
+const TREND_MAX_POINTS = 60;
+const GREW_KINDS = [CHANGE.RISK_CHANGED, CHANGE.PERMISSIONS_WIDENED, CHANGE.FINDING_RAISED, CHANGE.EXTERNAL_ID_CHANGED];
+
 export async function organizationSummary(db: Db, period: ReportPeriod): Promise<OrganizationSummary> {
-  const [view, vendors, events, accounts, basis] = await Promise.all([
+  const attributions = await attributionPassIds(db);
+  const inPeriodEvents = { createdAt: { gte: period.since, lte: period.until }, party: { not: "internal" }, scanId: { notIn: attributions } };
+  const [view, vendors, events, grew, accounts, basis, trendScans] = await Promise.all([
     overview(db),
     listVendors(db, { sort: "risk" }),
     db.changeEvent.findMany({
-      where: { createdAt: { gte: period.since, lte: period.until }, kind: { in: [CHANGE.TRUST_ADDED, CHANGE.TRUST_REMOVED, CHANGE.VENDOR_APPEARED, CHANGE.VENDOR_DISAPPEARED] }, party: { not: "internal" } },
+      where: { ...inPeriodEvents, kind: { in: [CHANGE.TRUST_ADDED, CHANGE.TRUST_REMOVED, CHANGE.VENDOR_APPEARED, CHANGE.VENDOR_DISAPPEARED] } },
       orderBy: { id: "asc" },
       select: { kind: true, createdAt: true, summary: true, party: true },
     }),
+    db.changeEvent.findMany({ where: { ...inPeriodEvents, kind: { in: GREW_KINDS } }, orderBy: { id: "asc" }, select: { kind: true, createdAt: true, summary: true, party: true, before: true, after: true } }),
     db.account.findMany({ where: { removedScanId: null, OR: [{ staleSince: { not: null } }, { lastSuccessScanId: null }] }, orderBy: { id: "asc" } }),
     reportBasis(db),
+    periodTrend(db, period),
   ]);
-  const inPeriod = view.trend.filter((p) => new Date(p.at) >= period.since && new Date(p.at) <= period.until);
   const added = new Set<string>([CHANGE.TRUST_ADDED, CHANGE.VENDOR_APPEARED]);
   return {
     totals: view.totals,
-    trend: inPeriod.map((p) => ({ scanId: p.scanId, at: new Date(p.at), vendors: p.vendors, critical: p.critical, high: p.high })),
+    trend: trendScans.points,
+    trendNote: trendScans.note,
     topVendors: vendors.rows.slice(0, 15),
     appeared: events.filter((e) => added.has(e.kind) && e.party !== null).map((e) => ({ at: e.createdAt, summary: e.summary, party: e.party })),
     disappeared: events.filter((e) => !added.has(e.kind) && e.party !== null).map((e) => ({ at: e.createdAt, summary: e.summary, party: e.party })),
+    grew: grew.filter((e) => changeMeaning(e).tone === "alarm").map((e) => ({ at: e.createdAt, summary: e.summary, party: e.party, label: changeMeaning(e).label })),
+    removable: vendors.rows.filter((v) => v.allUnused),
+    unknownAccounts: view.attention.unknown,
     notScanned: accounts.map((a) => ({
       id: a.id,
       name: a.name,
@@ -51,6 +77,31 @@ export async function organizationSummary(db: Db, period: ReportPeriod): Promise
     })),
     basis,
     period,
+  };
+}
+
+/** The period's finished scans (at most TREND_MAX_POINTS, evenly picked), or the latest before its end when it holds too few. */
+async function periodTrend(db: Db, period: ReportPeriod): Promise<{ points: OrganizationSummary["trend"]; note: string | null }> {
+  const finished: Prisma.ScanWhereInput = { ...REAL_SCANS, status: { in: ["succeeded", "partial"] }, summary: { not: { equals: null } } };
+  let scans = await db.scan.findMany({ where: { ...finished, startedAt: { gte: period.since, lte: period.until } }, orderBy: { id: "asc" }, select: { id: true, startedAt: true, summary: true } });
+  let note: string | null = null;
+  if (scans.length < TREND_MIN_SCANS) {
+    const latest = await db.scan.findMany({ where: { ...finished, startedAt: { lte: period.until } }, orderBy: { id: "desc" }, take: TREND_MIN_SCANS, select: { id: true, startedAt: true, summary: true } });
+    if (latest.length > scans.length) {
+      note = `The period holds ${scans.length} scan${scans.length === 1 ? "" : "s"}: the trend shows the last ${latest.length} before its end.`;
+      scans = latest.reverse();
+    }
+  }
+  if (scans.length > TREND_MAX_POINTS) {
+    const step = (scans.length - 1) / (TREND_MAX_POINTS - 1);
+    scans = Array.from({ length: TREND_MAX_POINTS }, (_, i) => scans[Math.round(i * step)]!);
+  }
+  return {
+    points: scans.map((s) => {
+      const t = s.summary as unknown as InventoryTotals;
+      return { scanId: s.id, at: s.startedAt, vendors: t.vendors, critical: t.risk.critical, high: t.risk.high };
+    }),
+    note,
   };
 }
 
@@ -62,6 +113,8 @@ export async function organizationSummaryPdf(s: OrganizationSummary): Promise<Bu
     ["Period", `${absoluteTime(s.period.since)} to ${absoluteTime(s.period.until)}`],
     ["Based on", s.basis.text],
   ]);
+  pdf.heading("In brief");
+  pdf.bullets(inBrief(s));
   pdf.heading("Exposure");
   pdf.facts([
     ["Vendors with access", String(t.vendors)],
@@ -80,7 +133,7 @@ export async function organizationSummaryPdf(s: OrganizationSummary): Promise<Bu
         { name: "Critical trusts", color: "#b91c1c" },
         { name: "High trusts", color: "#ea580c" },
       ],
-      `${s.trend.length} scan${s.trend.length === 1 ? "" : "s"} in the period.`,
+      s.trendNote ?? `${s.trend.length} scan${s.trend.length === 1 ? "" : "s"} in the period.`,
     );
   pdf.heading("Riskiest vendors");
   if (s.topVendors.length === 0) pdf.paragraph("No vendor has access.");
@@ -95,6 +148,18 @@ export async function organizationSummaryPdf(s: OrganizationSummary): Promise<Bu
       ],
       s.topVendors,
     );
+  pdf.heading("Risk that grew in the period");
+  if (s.grew.length === 0) pdf.paragraph("No trust's risk or permissions grew.");
+  else
+    pdf.table(
+      [
+        { header: "When", width: 18, value: (e: OrganizationSummary["grew"][number]) => absoluteTime(e.at) },
+        { header: "What", width: 18, value: (e) => e.label },
+        { header: "Change", width: 64, value: (e) => e.summary },
+      ],
+      s.grew.slice(0, GREW_LISTED),
+    );
+  if (s.grew.length > GREW_LISTED) pdf.paragraph(`…and ${s.grew.length - GREW_LISTED} more (the dashboard's scan pages list every change).`, { muted: true });
   pdf.heading("New vendor access in the period");
   changeTable(pdf, s.appeared, "No new vendor access.");
   pdf.heading("Vendor access removed in the period");
@@ -103,6 +168,34 @@ export async function organizationSummaryPdf(s: OrganizationSummary): Promise<Bu
   if (s.notScanned.length === 0) pdf.paragraph("Every member account was read by its last scan.");
   else pdf.table([{ header: "Account", width: 25, value: (a: OrganizationSummary["notScanned"][number]) => `${a.id}${a.name ? `\n${a.name}` : ""}` }, { header: "Why", width: 75, value: (a) => a.reason }], s.notScanned);
   return pdf.finish();
+}
+
+const GREW_LISTED = 40;
+
+/** The story in a few sentences: what changed, the top risks and why, what to remove, what to review. */
+function inBrief(s: OrganizationSummary): string[] {
+  const n = (count: number, word: string, many = `${word}s`) => `${count} ${count === 1 ? word : many}`;
+  const gained = new Set(s.appeared.map((e) => e.party)).size;
+  const lost = new Set(s.disappeared.map((e) => e.party)).size;
+  const riskRaised = s.grew.filter((e) => e.label === "Risk raised").length;
+  const widened = s.grew.filter((e) => e.label === "Permissions widened").length;
+  const lines = [
+    `What changed: ${n(gained, "party", "parties")} gained access and ${n(lost, "party", "parties")} lost some; risk rose on ${n(riskRaised, "trust")} and permissions widened on ${n(widened, "trust")}.`,
+  ];
+  const top = s.topVendors.filter((v) => v.risk === "critical" || v.risk === "high").slice(0, 3);
+  if (top.length === 0) lines.push("Top risks: no vendor is rated high or critical.");
+  for (const v of top) {
+    const findings = v.riskFindings.map((f) => findingRule(f).label).join(", ");
+    lines.push(`Top risk: ${v.name} is ${v.risk} because ${riskReason(v.riskFindings, false)}${findings ? ` (${findings})` : ""}.`);
+  }
+  lines.push(
+    s.removable.length
+      ? `What to remove: ${n(s.removable.length, "vendor")} hold${s.removable.length === 1 ? "s" : ""} access nobody used in 90 days (${s.removable.slice(0, 5).map((v) => v.name).join(", ")}${s.removable.length > 5 ? ", …" : ""}).`
+      : "What to remove: every vendor used its access in the last 90 days.",
+  );
+  const review = [s.unknownAccounts ? `name ${n(s.unknownAccounts, "unknown account")}` : null, s.notScanned.length ? `fix the scan of ${n(s.notScanned.length, "account")}` : null].filter(Boolean);
+  lines.push(review.length ? `What to review: ${review.join("; ")}.` : "What to review: nothing outstanding.");
+  return lines;
 }
 
 function changeTable(pdf: PdfWriter, rows: OrganizationSummary["appeared"], empty: string): void {

@@ -46,6 +46,31 @@ test.describe.serial("the dashboard", () => {
     await expect(page.locator("tbody tr")).toHaveCount(4);
   });
 
+  test("risk is explained where it is shown, and no badge or id breaks inside a word at 1280 px", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto("/");
+    // High through a weak ExternalId and data access, neither a headline finding: both are shown.
+    const datadog = page.locator("tbody tr", { hasText: "Datadog" });
+    await expect(datadog.locator(".finding-badge").first()).toHaveText("weak ExternalId");
+    await expect(datadog).toContainText("data access");
+    const initech = page.locator("tbody tr", { hasText: "Initech Consulting" });
+    await expect(initech.locator(".finding-badge").nth(1)).toHaveText("priv. escalation");
+    await expect(page.getByRole("link", { name: /^All \d+ vendors, riskiest first$/ })).toBeVisible();
+    for (const path of ["/", "/vendors", "/trusts", `/vendors/${encodeURIComponent("vendor:Datadog")}`, "/accounts/210000000002", "/scans/2", "/actions?q=s3:GetObject"]) {
+      await page.goto(path);
+      const broken = await page.locator(".finding-badge, .risk-badge, span[data-tone], a.font-mono").evaluateAll((items) =>
+        items
+          .filter((el) => {
+            const style = getComputedStyle(el);
+            const line = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.4;
+            return el.getBoundingClientRect().height > 1.6 * line;
+          })
+          .map((el) => el.textContent),
+      );
+      expect(broken, path).toEqual([]);
+    }
+  });
+
   test("vendors: filter, search, sort, and the links in the table", async ({ page }) => {
     await page.goto("/vendors");
     await expect(page.locator("tbody tr")).toHaveCount(10);
@@ -79,8 +104,11 @@ test.describe.serial("the dashboard", () => {
     await expect(page.getByRole("heading", { name: "Where it can get in" })).toBeVisible();
     await expect(page.locator("tbody tr")).toHaveCount(2);
     await expect(page.getByTestId("service-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
-    await expect(page.getByText("logs:FilterLogEvents")).toBeVisible();
-    await expect(page.getByText("ExternalId accepts any value")).toBeVisible();
+    await expect(page.getByRole("link", { name: "logs:FilterLogEvents" })).toBeVisible();
+    // The risk in one sentence, and each finding names what this vendor holds.
+    await expect(page.getByTestId("risk-reason")).toContainText("because it can change, delete, launch or read data, with an ExternalId that accepts any value");
+    await expect(page.getByText("This vendor holds:")).toBeVisible();
+    await expect(page.getByText("ExternalId accepts any value", { exact: true })).toBeVisible();
     await expect(page.getByText(/How to fix: Replace it with StringEquals/)).toBeVisible();
     const history = page.getByTestId("vendor-history");
     await expect(history).toContainText("ExternalId required → weak");
@@ -186,6 +214,11 @@ test.describe.serial("the dashboard", () => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, path).toBeLessThanOrEqual(390);
     }
+    // The risk column stays in view while a trust table scrolls sideways.
+    await page.goto("/trusts");
+    const risk = page.locator("tbody tr").first().locator(".risk-badge");
+    const box = (await risk.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
     await shot(page, "mobile-vendor");
   });
 
@@ -202,7 +235,8 @@ test.describe.serial("the dashboard", () => {
     // An attribution, not a scan: the last scan and its changes stay as they were.
     await page.goto("/");
     await expect(page.getByText(/Last scan #2 partial/)).toBeVisible();
-    await expect(page.getByTestId("last-changes")).not.toContainText("New party with access");
+    await expect(page.getByTestId("last-changes")).toBeVisible();
+    await expect(page.getByTestId("last-changes")).not.toContainText("Acme Billing Partner");
     await page.goto("/scans");
     await expect(page.locator("tbody tr")).toHaveCount(2);
     await page.goto("/unknown-accounts");

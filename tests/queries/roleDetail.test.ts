@@ -51,6 +51,53 @@ describe.each<DatabaseKind>(["pglite", "postgres"])("a role's page on %s", (kind
     expect(detail.exportedAt).toBeInstanceOf(Date);
   });
 
+  it("names a statement as evidence of escalation or admin only when the role holds it after Denies and its boundary", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vs-role-evidence-"));
+    cpSync(ACME, dir, { recursive: true });
+    const path = join(dir, "prod-authz.json");
+    const prod = JSON.parse(readFileSync(path, "utf8"));
+    const base = prod.RoleDetailList.find((r: { RoleName: string }) => r.RoleName === "contractor-admin");
+    const statement = (Effect: string, Action: string) => ({ Effect, Action, Resource: "*" });
+    prod.RoleDetailList.push(
+      {
+        ...base,
+        RoleName: "half-method",
+        RoleId: "AROAHALFMETHOD000001",
+        Arn: `arn:aws:iam::${PROD}:role/half-method`,
+        AttachedManagedPolicies: [],
+        // PassRole and RunInstances together would escalate, but RunInstances is denied.
+        RolePolicyList: [{ PolicyName: "launch", PolicyDocument: { Version: "2012-10-17", Statement: [statement("Allow", "iam:PassRole"), statement("Allow", "ec2:RunInstances"), statement("Deny", "ec2:RunInstances")] } }],
+      },
+      {
+        ...base,
+        RoleName: "whole-method",
+        RoleId: "AROAWHOLEMETHOD00001",
+        Arn: `arn:aws:iam::${PROD}:role/whole-method`,
+        AttachedManagedPolicies: [],
+        RolePolicyList: [{ PolicyName: "launch", PolicyDocument: { Version: "2012-10-17", Statement: [statement("Allow", "iam:PassRole"), statement("Allow", "ec2:RunInstances")] } }],
+      },
+      { ...base, RoleName: "capped-admin", RoleId: "AROACAPPEDADMIN00001", Arn: `arn:aws:iam::${PROD}:role/capped-admin`, PermissionsBoundary: { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: `arn:aws:iam::${PROD}:policy/ReadOnlyBoundary` } },
+    );
+    prod.Policies.push({
+      PolicyName: "ReadOnlyBoundary",
+      Arn: `arn:aws:iam::${PROD}:policy/ReadOnlyBoundary`,
+      DefaultVersionId: "v1",
+      PolicyVersionList: [{ VersionId: "v1", IsDefaultVersion: true, Document: { Version: "2012-10-17", Statement: [statement("Allow", "s3:Get*")] } }],
+    });
+    writeFileSync(path, JSON.stringify(prod));
+    await importFiles(store, dir, { trigger: "test" }, silentProgress);
+    const notes = async (name: string) => (await roleDetail(db.prisma, summaries, await roleId(name), risk, new StoredExports()))!.policies.filter((p) => p.kind !== "trust").flatMap((p) => p.notes);
+
+    expect((await notes("half-method")).flatMap((n) => n.codes)).not.toContain("PRIVILEGE_ESCALATION");
+    const whole = await notes("whole-method");
+    expect(whole.map((n) => [n.statement, n.codes.includes("PRIVILEGE_ESCALATION")])).toEqual([[0, true], [1, true]]);
+    expect(whole[0]!.text).toContain("PassRole+RunInstances");
+
+    const capped = await notes("capped-admin");
+    expect(capped[0]!.codes).not.toContain("ADMIN_ACCESS");
+    expect(capped[0]!.text).toContain(`every action on every resource, but the permissions boundary arn:aws:iam::${PROD}:policy/ReadOnlyBoundary caps it: the role is not an administrator`);
+  });
+
   it("lists inline policies and the permissions boundary, which adds no notes", async () => {
     const detail = (await roleDetail(db.prisma, summaries, await roleId("github-deploy"), risk, new StoredExports()))!;
     expect(detail.policies.map((p) => [p.kind, p.name])).toEqual([

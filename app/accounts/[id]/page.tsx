@@ -56,7 +56,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
           <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm">No role of this account can be assumed from outside it.</p>
         ) : (
           <>
-            <DataTable caption="Roles of this account that principals outside it can assume" head={<><Th>Who</Th><Th>Role</Th><Th>Principal</Th><Th>ExternalId</Th><Th>Risk</Th><Th>Findings</Th><Th>Last used</Th></>}>
+            <DataTable caption="Roles of this account that principals outside it can assume" head={<><Th>Who</Th><Th>Role</Th><Th>Principal</Th><Th>ExternalId</Th><Th className="risk-col">Risk</Th><Th>Findings</Th><Th>Last used</Th></>}>
               {trusts.rows.map((t) => (
                 <tr key={t.id}>
                   <PartyCell party={t.party} partyName={t.partyName} internal={t.internal} />

@@ -17,6 +17,13 @@ export const dynamic = "force-dynamic";
 
 let riskLists: RiskLists | null = null;
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageUser(); // the title names the role: nothing for anonymous eyes
+  const id = rowId((await params).id);
+  const role = id === undefined ? null : await (await prisma()).role.findUnique({ where: { id }, select: { name: true, accountId: true } });
+  return { title: role ? `Role ${role.name} in ${role.accountId}` : "Role not found" };
+}
+
 export default async function RolePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser();
   const id = rowId((await params).id);
@@ -64,7 +71,7 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
       </dl>
 
       <Section title="Who can assume it">
-        <DataTable caption="Principals outside the account that can assume this role" head={<><Th>Who</Th><Th>Principal</Th><Th>ExternalId</Th><Th>Risk</Th><Th>Findings</Th></>}>
+        <DataTable caption="Principals outside the account that can assume this role" head={<><Th>Who</Th><Th>Principal</Th><Th>ExternalId</Th><Th className="risk-col">Risk</Th><Th>Findings</Th></>}>
           {detail.trusts.map((t) => (
             <tr key={t.id}>
               <PartyCell party={t.party} partyName={t.partyName} internal={t.internal} />

@@ -119,7 +119,7 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
                   <span className="[overflow-wrap:anywhere]">{e.summary}</span>
                   {e.before !== null || e.after !== null ? (
                     <details className="mt-1">
-                      <summary className="cursor-pointer text-[11px] opacity-70">before / after</summary>
+                      <summary className="cursor-pointer text-[11px] text-slate-600">before / after</summary>
                       <pre className="mt-1 overflow-x-auto whitespace-pre-wrap [overflow-wrap:anywhere] bg-white/60 p-2 font-mono text-xs">{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
                     </details>
                   ) : null}

@@ -80,7 +80,7 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
                 <Th>Role</Th>
                 <Th>Trusted principal</Th>
                 <Th>ExternalId</Th>
-                <Th>Risk</Th>
+                <Th className="risk-col">Risk</Th>
                 <Th>Findings</Th>
                 <Th>Last used</Th>
               </>
