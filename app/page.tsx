@@ -87,7 +87,7 @@ export default async function OverviewPage() {
         </div>
       </Section>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 2xl:grid-cols-2">
         <Section title="Riskiest vendors" toolbar={<Link href="/vendors" className="text-sm underline">All vendors</Link>}>
           <DataTable caption="The riskiest vendors" head={<><Th>Vendor</Th><Th>Risk</Th><Th>Trusts</Th><Th>Findings</Th></>}>
             {data.riskiest.map((v) => (

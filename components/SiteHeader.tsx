@@ -28,7 +28,7 @@ export function SiteHeader({ user, signOut }: { user: SignedInUser | null; signO
   const settings = user ? [...SETTINGS_LINKS, ...(hasRole(user.role, "admin") ? ADMIN_LINKS : [])] : [];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-[120rem] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-[120rem] flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">
           Vendorscope
         </Link>
@@ -55,10 +55,11 @@ export function SiteHeader({ user, signOut }: { user: SignedInUser | null; signO
         </nav>
         {user ? (
           <form action={signOut} className="ml-auto flex items-center gap-3 text-sm">
-            <span className="text-slate-600" data-testid="signed-in-as">
-              <span className="[overflow-wrap:anywhere]">{user.email}</span> <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{user.role}</span>
+            <span className="text-slate-600" data-testid="signed-in-as" title={user.email}>
+              {/* The email only where there is room: the header stays one row at 1280 px. */}
+              <span className="[overflow-wrap:anywhere] max-2xl:sr-only">{user.email}</span> <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{user.role}</span>
             </span>
-            <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">
+            <button type="submit" title={`Sign out ${user.email}`} className="whitespace-nowrap rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">
               Sign out
             </button>
           </form>

@@ -32,11 +32,12 @@ export function duration(ms: number): string {
 }
 
 /**
- * A long ARN or name, shortened for a table cell: an ARN keeps its account and the resource's
- * type and name (`123456789012:role/…/DeployRole`); anything else longer than `max` keeps its
- * start and end. The full value is always shown beside it (on hover, and copied whole).
+ * A long ARN or name (over `max` characters), shortened for a table cell: an ARN keeps its
+ * account and the resource's type and name (`123456789012:role/…/DeployRole`); anything still
+ * longer keeps its start and end. The full value is always shown beside it (on hover, and copied whole).
  */
 export function shortName(value: string, max = 44): string {
+  if (value.length <= max) return value;
   let text = value;
   const arn = /^arn:[^:]+:[^:]*:[^:]*:([^:]*):(.+)$/.exec(value);
   if (arn) {
