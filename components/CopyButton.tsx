@@ -12,12 +12,19 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
       title={copied ? "Copied" : `${label} the full value`}
       className="rounded px-1 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-900"
       onClick={() => {
-        void navigator.clipboard?.writeText(value).then(() => {
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1500);
-        });
+        // The clipboard needs a secure context (https or localhost); elsewhere the value stays in the tooltip.
+        navigator.clipboard
+          ?.writeText(value)
+          .then(() => {
+            setCopied(true);
+            setTimeout(() => setCopied(false), 1500);
+          })
+          .catch(() => {});
       }}
     >
+      <span className="sr-only" aria-live="polite">
+        {copied ? "Copied" : ""}
+      </span>
       {copied ? (
         "✓"
       ) : (

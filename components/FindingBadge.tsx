@@ -27,7 +27,7 @@ export function FindingList({ codes, limit, ordered = false }: { codes: readonly
       ))}
       {rest.length > 0 ? (
         <span className="finding-badge more" title={rest.map((c) => findingRule(c)?.label ?? c).join(", ")}>
-          +{rest.length} more
+          +{rest.length} more<span className="sr-only">: {rest.map((c) => findingRule(c)?.label ?? c).join(", ")}</span>
         </span>
       ) : null}
     </span>

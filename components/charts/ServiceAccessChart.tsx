@@ -28,7 +28,7 @@ export function ServiceAccessChart({ services }: { services: ServiceLevels[] }) 
           <CartesianGrid strokeDasharray="3 3" stroke="var(--color-slate-200)" />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11, fill: "var(--color-slate-600)" }} />
           <YAxis type="category" dataKey="service" width={110} tick={{ fontSize: 11, fill: "var(--color-slate-600)" }} />
-          <Tooltip formatter={(value, _name, item) => [`${value} actions (${(item.payload as { levels: string }).levels})`, "Granted"]} />
+          <Tooltip formatter={(value, _name, item) => [`${value} actions (${(item.payload as { levels: string }).levels})`, "Granted"]} contentStyle={{ background: "var(--color-white)", borderColor: "var(--color-slate-300)", color: "var(--color-slate-900)" }} />
           <Bar dataKey="actions" isAnimationActive={false}>
             {data.map((d) => (
               <Cell key={d.service} fill={d.fill} />

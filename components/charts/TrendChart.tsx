@@ -13,7 +13,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
           <CartesianGrid strokeDasharray="3 3" stroke="var(--color-slate-200)" />
           <XAxis dataKey="label" tick={{ fontSize: 11, fill: "var(--color-slate-600)" }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "var(--color-slate-600)" }} />
-          <Tooltip />
+          <Tooltip contentStyle={{ background: "var(--color-white)", borderColor: "var(--color-slate-300)", color: "var(--color-slate-900)" }} />
           <Legend />
           <Line type="monotone" dataKey="vendors" name="Vendors" stroke="var(--color-slate-900)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
           <Line type="monotone" dataKey="critical" name="Critical trusts" stroke="#b91c1c" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />

@@ -38,6 +38,11 @@ export interface AccountMeta {
   rawExport?: { gzip: Uint8Array; sha256: string; credentialReport: Uint8Array | null };
   /** Problems that did not stop the account (a missing credential report, bad policies). */
   warnings?: string[];
+  /**
+   * Judged again from its stored export (re-analysis, attribution): nothing was read, so the
+   * account's freshness — last read, last error, stale since — stays as its last real scan left it.
+   */
+  fromStoredExport?: boolean;
 }
 
 export interface ScanResult {

@@ -57,7 +57,7 @@ export class ScanWriter {
       await tx.account.upsert({
         where: { id: accountId },
         create: { id: accountId, firstSeenScanId: scanId, lastScanId: scanId, lastSuccessScanId: scanId, lastSuccessAt: this.startedAt },
-        update: { lastScanId: scanId, lastSuccessScanId: scanId, lastSuccessAt: this.startedAt, lastError: null, staleSince: null },
+        update: meta.fromStoredExport ? {} : { lastScanId: scanId, lastSuccessScanId: scanId, lastSuccessAt: this.startedAt, lastError: null, staleSince: null },
       });
       await tx.scanAccount.create({
         data: {

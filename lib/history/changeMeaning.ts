@@ -41,13 +41,19 @@ const FIXED: Record<string, ChangeMeaning> = {
 };
 
 /** The kinds whose meaning depends on their before and after values (the rest is fixed per kind). */
-export const VALUE_DEPENDENT_KINDS: readonly string[] = [CHANGE.RISK_CHANGED, CHANGE.FINDING_RAISED, CHANGE.EXTERNAL_ID_CHANGED];
+export const VALUE_DEPENDENT_KINDS: readonly string[] = [CHANGE.RISK_CHANGED, CHANGE.FINDING_RAISED, CHANGE.EXTERNAL_ID_CHANGED, CHANGE.VENDOR_CHANGED];
 
 export function changeMeaning(event: { kind: string; before?: unknown; after?: unknown }): ChangeMeaning {
   switch (event.kind) {
     case CHANGE.RISK_CHANGED: {
       const up = RISKS.indexOf(event.after as never) > RISKS.indexOf(event.before as never);
       return up ? { label: "Risk raised", tone: "alarm" } : { label: "Risk lowered", tone: "good" };
+    }
+    case CHANGE.VENDOR_CHANGED: {
+      // An account leaving our organization hands its access to an outside party.
+      const was = (event.before as { internal?: boolean } | null)?.internal;
+      const now = (event.after as { internal?: boolean } | null)?.internal;
+      return was === true && now === false ? { label: "Now third-party", tone: "alarm" } : FIXED[CHANGE.VENDOR_CHANGED]!;
     }
     case CHANGE.FINDING_RAISED:
       return { label: "Finding raised", tone: SEVERE_FINDINGS.has(String(event.after)) ? "alarm" : "warn" };

@@ -82,7 +82,7 @@ async function settledOverview(db: Db): Promise<Omit<Overview, "running">> {
       count(*) FILTER (WHERE ${FINDING.PRIVILEGE_ESCALATION} = ANY("findings"))::int AS escalation,
       count(DISTINCT "party") FILTER (WHERE "party" LIKE 'account:%')::int AS unknown,
       count(*) FILTER (WHERE ${FINDING.WILDCARD_PRINCIPAL} = ANY("findings"))::int AS public
-    FROM "Trust" WHERE "removedScanId" IS NULL AND NOT "internal"`;
+    FROM "Trust" WHERE "removedScanId" IS NULL AND NOT "internal" AND NOT (${FINDING.DANGLING_PRINCIPAL} = ANY("findings"))`;
   const lastChanges = lastScan ? await scanChanges(db, lastScan.id, { pageSize: LAST_CHANGES_SHOWN }) : null;
   return {
     totals,

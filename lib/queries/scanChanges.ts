@@ -19,6 +19,7 @@ export interface ScanChange {
   id: number;
   kind: string;
   summary: string;
+  createdAt: Date;
   party: string | null;
   accountId: string | null;
   roleArn: string | null;
@@ -56,7 +57,7 @@ export async function scanChanges(db: Db, scanId: number, options: ScanChangeOpt
   const pageIds = ordered.slice((page - 1) * pageSize, page * pageSize).map((k) => k.id);
   const rows = await db.changeEvent.findMany({
     where: { id: { in: pageIds } },
-    select: { id: true, kind: true, summary: true, party: true, accountId: true, roleArn: true, before: true, after: true },
+    select: { id: true, kind: true, summary: true, createdAt: true, party: true, accountId: true, roleArn: true, before: true, after: true },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {

@@ -6,7 +6,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FINDING, type FindingCode } from "../analysis/findings";
 import { IDENTITY_PROVIDERS } from "../analysis/identityProviders";
-import { bySeverity, riskDrivers, RISKS, type Risk } from "../analysis/risk";
+import { bySeverity, riskDrivers, riskReason, RISKS, type Risk } from "../analysis/risk";
 import type { Db } from "../db/types";
 import { parseParty, partyLabel, type PartyKind } from "../inventory/party";
 import { cachedQuery } from "./inventoryCache";
@@ -50,6 +50,8 @@ export interface VendorRow {
    * other headline findings, the most severe first.
    */
   riskFindings: FindingCode[];
+  /** Why its risk is what it is, in words, from one of its riskiest trusts. */
+  riskReason: string;
   /** Every trust of the vendor is unused. */
   allUnused: boolean;
   firstSeen: Date;
@@ -143,10 +145,15 @@ async function queryVendors(db: Db, filters: VendorFilters): Promise<Paged<Vendo
   };
 }
 
-function vendorFindings(r: RawVendorRow): { findings: FindingCode[]; riskFindings: FindingCode[] } {
+function vendorFindings(r: RawVendorRow): { findings: FindingCode[]; riskFindings: FindingCode[]; riskReason: string } {
   const findings = HEADLINE_FINDINGS.filter((f) => ({ WILDCARD_PRINCIPAL: r.wildcard, OIDC_UNRESTRICTED: r.oidc, ADMIN_ACCESS: r.admin, NO_EXTERNAL_ID: r.noexternalid, ROOT_PRINCIPAL: r.root, UNUSED: r.unused })[f]);
-  const drivers = (r.worstsets ?? []).flatMap((set) => riskDrivers(set ? (set.split(" ") as FindingCode[]) : [], false));
-  return { findings, riskFindings: [...bySeverity(drivers), ...bySeverity(findings).filter((f) => !drivers.includes(f))] };
+  const worst = (r.worstsets ?? []).map((set) => (set ? (set.split(" ") as FindingCode[]) : []));
+  const drivers = worst.flatMap((set) => riskDrivers(set, false));
+  return {
+    findings,
+    riskFindings: [...bySeverity(drivers), ...bySeverity(findings).filter((f) => !drivers.includes(f))],
+    riskReason: riskReason(worst[0] ?? [], false),
+  };
 }
 
 async function userMappedVendors(db: Db): Promise<Set<string>> {

@@ -9,8 +9,7 @@ import type { Db } from "../db/types";
 import { CHANGE } from "../history/changeKinds";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findingRule } from "../analysis/findings";
-import { riskReason } from "../analysis/risk";
-import { attributionPassIds, REAL_SCANS } from "../history/attribution";
+import { REAL_SCANS } from "../history/attribution";
 import { changeMeaning } from "../history/changeMeaning";
 import { partyLabel } from "../inventory/party";
 import { overview } from "../queries/overview";
@@ -44,11 +43,12 @@ const TREND_MAX_POINTS = 60;
 const GREW_KINDS = [CHANGE.RISK_CHANGED, CHANGE.PERMISSIONS_WIDENED, CHANGE.FINDING_RAISED, CHANGE.EXTERNAL_ID_CHANGED];
 
 export async function organizationSummary(db: Db, period: ReportPeriod): Promise<OrganizationSummary> {
-  const attributions = await attributionPassIds(db);
-  const inPeriodEvents = { createdAt: { gte: period.since, lte: period.until }, party: { not: "internal" }, scanId: { notIn: attributions } };
+  // An attribution pass's renames are VENDOR_CHANGED and ATTRIBUTED: never access that came,
+  // went or grew (lib/history/attribution.ts); anything else it found is real and listed.
+  const inPeriodEvents = { createdAt: { gte: period.since, lte: period.until }, party: { not: "internal" } };
   const [view, vendors, events, grew, accounts, basis, trendScans] = await Promise.all([
     overview(db),
-    listVendors(db, { sort: "risk" }),
+    listVendors(db, { sort: "risk", page: 1, pageSize: 1_000_000 }),
     db.changeEvent.findMany({
       where: { ...inPeriodEvents, kind: { in: [CHANGE.TRUST_ADDED, CHANGE.TRUST_REMOVED, CHANGE.VENDOR_APPEARED, CHANGE.VENDOR_DISAPPEARED] } },
       orderBy: { id: "asc" },
@@ -186,12 +186,12 @@ function inBrief(s: OrganizationSummary): string[] {
   if (top.length === 0) lines.push("Top risks: no vendor is rated high or critical.");
   for (const v of top) {
     const findings = v.riskFindings.map((f) => findingRule(f).label).join(", ");
-    lines.push(`Top risk: ${v.name} is ${v.risk} because ${riskReason(v.riskFindings, false)}${findings ? ` (${findings})` : ""}.`);
+    lines.push(`Top risk: ${v.name} is ${v.risk} because ${v.riskReason}${findings ? ` (${findings})` : ""}.`);
   }
   lines.push(
     s.removable.length
       ? `What to remove: ${n(s.removable.length, "vendor")} hold${s.removable.length === 1 ? "s" : ""} access nobody used in 90 days (${s.removable.slice(0, 5).map((v) => v.name).join(", ")}${s.removable.length > 5 ? ", …" : ""}).`
-      : "What to remove: every vendor used its access in the last 90 days.",
+      : "What to remove: no vendor's access is unused by the last-used dates AWS reports (90 days).",
   );
   const review = [s.unknownAccounts ? `name ${n(s.unknownAccounts, "unknown account")}` : null, s.notScanned.length ? `fix the scan of ${n(s.notScanned.length, "account")}` : null].filter(Boolean);
   lines.push(review.length ? `What to review: ${review.join("; ")}.` : "What to review: nothing outstanding.");

@@ -13,6 +13,7 @@ import { listScans } from "../queries/scans";
 import { listTrusts } from "../queries/trusts";
 import { listUsersWithKeys } from "../queries/users";
 import type { VendorDetail } from "../queries/vendorDetail";
+import { scanChanges } from "../queries/scanChanges";
 import { listVendors } from "../queries/vendors";
 import { trustInWords } from "./vendorReview";
 
@@ -88,15 +89,11 @@ export function vendorTrustsCsv(vendor: VendorDetail): string {
   );
 }
 
-/** A scan's changes (optionally one kind), oldest first, as on the scan page. */
-export async function scanChangesCsv(db: Db, scanId: number, kind?: string): Promise<string> {
-  const events = await db.changeEvent.findMany({
-    where: { scanId, ...(kind ? { kind } : {}) },
-    orderBy: { id: "asc" },
-    select: { kind: true, createdAt: true, accountId: true, roleArn: true, party: true, summary: true },
-  });
+/** A scan's changes (optionally one kind), as on the scan page: the most alarming first, internal ones only when asked. */
+export async function scanChangesCsv(db: Db, scanId: number, kind?: string, internal = false): Promise<string> {
+  const { events } = await scanChanges(db, scanId, { kind, internal, page: 1, pageSize: ALL });
   return toCsv(
-    ["scan", "at", "kind", "account_id", "role_arn", "party", "summary"],
-    events.map((e) => [scanId, iso(e.createdAt), e.kind, e.accountId, e.roleArn, e.party, e.summary]),
+    ["scan", "at", "kind", "account_id", "role_arn", "party", "summary", "meaning"],
+    events.map((e) => [scanId, iso(e.createdAt), e.kind, e.accountId, e.roleArn, e.party, e.summary, e.meaning.label]),
   );
 }

@@ -51,7 +51,9 @@ describe("vendorscope analyze", () => {
       externalId: "missing",
       risk: "critical",
     });
-    expect(report.trusts[0]!.findings).toEqual(expect.arrayContaining(["WILDCARD_PRINCIPAL", "NO_EXTERNAL_ID"]));
+    // Anyone can get in: that is the finding; "no ExternalId" would add nothing.
+    expect(report.trusts[0]!.findings).toContain("WILDCARD_PRINCIPAL");
+    expect(report.trusts[0]!.findings).not.toContain("NO_EXTERNAL_ID");
     // The directory also holds a README and a licence: reported, and the export still analysed.
     expect(report.errors.map((e) => e.source.split("/").pop())).toEqual(["README.md", "cloudmapper.LICENSE"]);
     expect(report.errors.every((e) => e.message.startsWith("not valid JSON"))).toBe(true);
@@ -79,7 +81,7 @@ describe("vendorscope analyze", () => {
       "1 billing-export - critical ROOT_PRINCIPAL,NO_EXTERNAL_ID,UNKNOWN_VENDOR,DATA_ACCESS",
       "2 contractor-admin Initech Consulting critical ROOT_PRINCIPAL,NO_EXTERNAL_ID,ADMIN_ACCESS,PRIVILEGE_ESCALATION,DESTRUCTIVE_ACTIONS,COST_IMPACT,DATA_ACCESS,WRITE_ACCESS",
       "2 legacy-ci GitHub Actions critical OIDC_UNRESTRICTED,PRIVILEGE_ESCALATION,DESTRUCTIVE_ACTIONS,COST_IMPACT,DATA_ACCESS,WRITE_ACCESS",
-      "2 public-reports - critical WILDCARD_PRINCIPAL,NO_EXTERNAL_ID,UNUSED,DATA_ACCESS",
+      "2 public-reports - critical WILDCARD_PRINCIPAL,UNUSED,DATA_ACCESS",
       "2 github-deploy GitHub Actions high PRIVILEGE_ESCALATION,DESTRUCTIVE_ACTIONS,DATA_ACCESS,WRITE_ACCESS",
       "3 DatadogAWSIntegrationRole Datadog high ROOT_PRINCIPAL,WEAK_EXTERNAL_ID,DATA_ACCESS",
       "2 DatadogAWSIntegrationRole Datadog medium ROOT_PRINCIPAL,DATA_ACCESS",

@@ -109,7 +109,7 @@ describe("the demo organization", () => {
   it("shows what demo/README.md says each notable role shows", () => {
     const report = reports.get(LAST.index)!.report!;
     const rows = {
-      "logistics-prod/public-artifacts-reader": "critical WILDCARD_PRINCIPAL,NO_EXTERNAL_ID,DATA_ACCESS",
+      "logistics-prod/public-artifacts-reader": "critical WILDCARD_PRINCIPAL,DATA_ACCESS",
       "logistics-dev/gha-legacy-deploy": "critical OIDC_UNRESTRICTED,PRIVILEGE_ESCALATION,DESTRUCTIVE_ACTIONS,COST_IMPACT,DATA_ACCESS,WRITE_ACCESS",
       "customer-portal-prod/OscorpDeploy": "critical ROOT_PRINCIPAL,NO_EXTERNAL_ID,ADMIN_ACCESS,PRIVILEGE_ESCALATION,DESTRUCTIVE_ACTIONS,COST_IMPACT,DATA_ACCESS,WRITE_ACCESS",
       [`meridian-network/${HOSTILE_ROLE_NAME}`]: "high ROOT_PRINCIPAL,NO_EXTERNAL_ID,UNKNOWN_VENDOR",

@@ -232,6 +232,8 @@ test.describe.serial("the dashboard", () => {
     await expect(page.locator("tbody tr")).toHaveCount(1);
     await expect(page.getByTestId("vendor-history")).toContainText("Now attributed to Acme Billing Partner (777766665555)");
     await expect(page.getByTestId("vendor-history")).toContainText("Unknown account 777766665555 named Acme Billing Partner by");
+    // The lower risk is the attribution it is, not a silent change.
+    await expect(page.getByTestId("vendor-history").locator("li", { hasText: "Risk critical → high" })).toContainText("because the account was named");
     // An attribution, not a scan: the last scan and its changes stay as they were.
     await page.goto("/");
     await expect(page.getByText(/Last scan #2 partial/)).toBeVisible();

@@ -28,6 +28,11 @@ afterAll(() => db?.dispose());
 
 describe("naming an unknown account", () => {
   it("shows the new name everywhere at once, and leaves the last scan, its changes, the trend and the scan list as they were", async () => {
+    // The account the unknown one reaches could not be read by the last scan: naming must not make it look fresh.
+    const stale = { staleSince: new Date("2026-11-30T00:00:00Z"), lastError: "AccessDenied: the scanner's role is gone" };
+    await db.prisma.account.update({ where: { id: "210000000001" }, data: stale });
+    const freshness = { select: { lastScanId: true, lastSuccessScanId: true, lastSuccessAt: true, lastError: true, staleSince: true }, where: { id: "210000000001" } } as const;
+    const accountBefore = await db.prisma.account.findUniqueOrThrow(freshness);
     const before = await overview(db.prisma);
     const scansBefore = await listScans(db.prisma);
     const basisBefore = await reportBasis(db.prisma);
@@ -49,6 +54,8 @@ describe("naming an unknown account", () => {
     expect(after.trend).toEqual(before.trend);
     expect(await listScans(db.prisma)).toEqual(scansBefore);
     expect(await reportBasis(db.prisma, basisBefore.generatedAt)).toEqual(basisBefore);
+    expect(await db.prisma.account.findUniqueOrThrow(freshness)).toEqual({ ...accountBefore, ...stale });
+    expect(after.staleAccounts.map((a) => a.id)).toContain("210000000001");
   });
 
   it("records a rename: who named whom, and no access gained or lost", async () => {

@@ -89,7 +89,7 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
         </div>
       </dl>
 
-      <Section title="Changes, the most alarming first" toolbar={detail.kinds.length ? <CsvDownload href={`/scans/${id}/changes.csv`} params={kind ? { kind } : {}} /> : null}>
+      <Section title="Changes, the most alarming first" toolbar={detail.kinds.length ? <CsvDownload href={`/scans/${id}/changes.csv`} params={{ ...(kind ? { kind } : {}), ...(internal ? { internal: "1" } : {}) }} /> : null}>
         {detail.internalHidden > 0 || internal ? (
           <p className="mb-2 text-xs text-slate-600">
             {internal ? "Including changes of principals inside our organization. " : `${count(detail.internalHidden, "change")} of principals inside our organization not shown. `}

@@ -166,6 +166,7 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
             {vendor.history.map((e) => (
               <li key={e.id}>
                 <ChangeBadge event={e} />
+                {e.attribution && e.kind !== "ATTRIBUTED" ? <span className="mr-2 text-xs font-medium text-slate-600">because the account was named:</span> : null}
                 <span className="[overflow-wrap:anywhere]">{e.summary}</span>
                 <span className="ml-2 text-xs text-slate-500">
                   <Link href={`/scans/${e.scanId}`} className="underline">

@@ -49,7 +49,7 @@ export async function reanalyze(store: InventoryStore, options: ReanalyzeOptions
       const warnings: string[] = [];
       const result = analyzer.analyzeAccount(readAuthorizationDetails(raw.authorizationDetails, accountId), ctx);
       const report = parseCredentialReportLeniently(raw.credentialReport, warnings);
-      const saved = await storeAccount(session, result, report, { startedAt, durationMs: Date.now() - startedAt.getTime(), apiCalls: 0, warnings });
+      const saved = await storeAccount(session, result, report, { startedAt, durationMs: Date.now() - startedAt.getTime(), apiCalls: 0, warnings, fromStoredExport: true });
       progress.account(accountId, "ok", `${result.roles} roles, ${saved.trusts} trusts, ${saved.changes} changes`);
     }
     return await finishScan(session, progress, { error: exports.length === 0 ? "no stored export to re-analyse: run a scan first" : undefined, attribution: options.attribution });

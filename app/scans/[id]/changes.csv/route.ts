@@ -8,10 +8,11 @@ import { download } from "@/lib/web/download";
 
 export const dynamic = "force-dynamic";
 
-/** /scans/[id]/changes.csv?kind=KIND: the scan page's change list, every row. */
+/** /scans/[id]/changes.csv?kind=KIND&internal=1: the scan page's change list, every row. */
 export const GET = guardedRoute("viewer", async (request, { params }) => {
   const id = rowId((await params).id);
   if (id === undefined) return new Response("no such scan\n", { status: 404 });
-  const kind = text(Object.fromEntries(new URL(request.url).searchParams), "kind");
-  return download({ body: await scanChangesCsv(await prisma(), id, kind), filename: `scan-${id}-changes.csv`, contentType: CONTENT_TYPE.csv });
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const body = await scanChangesCsv(await prisma(), id, text(query, "kind"), text(query, "internal") === "1");
+  return download({ body, filename: `scan-${id}-changes.csv`, contentType: CONTENT_TYPE.csv });
 }, { audit: AUDIT.REPORT_DOWNLOADED });
