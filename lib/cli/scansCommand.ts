@@ -1,3 +1,4 @@
+import { REAL_SCANS } from "../history/attribution";
 import type { Command } from "./command";
 import { withDatabase } from "./database";
 import { formatSeconds } from "./progressPrinter";
@@ -8,7 +9,8 @@ export const scansCommand: Command = {
   help: `Usage: vendorscope scans [--limit N] [--json]
 
 Lists scans, newest first: status, trigger, source, when, how long, accounts read and
-failed, API calls and the number of changes found.
+failed, API calls and the number of changes found. Naming an account (vendors map, or the
+dashboard) is an attribution, not a scan, and is not listed.
 
 Options:
   --limit N   at most N scans (default 50)
@@ -19,7 +21,7 @@ Options:
   positionals: { names: [], required: 0 },
   async run(values, _positionals, io) {
     const limit = values.limit === undefined ? 50 : Number(values.limit);
-    const scans = await withDatabase((db) => db.prisma.scan.findMany({ orderBy: { id: "desc" }, take: Number.isInteger(limit) && limit > 0 ? limit : 50 }));
+    const scans = await withDatabase((db) => db.prisma.scan.findMany({ where: REAL_SCANS, orderBy: { id: "desc" }, take: Number.isInteger(limit) && limit > 0 ? limit : 50 }));
     if (values.json) {
       io.stdout(
         JSON.stringify(

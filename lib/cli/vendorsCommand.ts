@@ -1,11 +1,13 @@
 import { AUDIT } from "../audit/auditEventKinds";
 import { recordAudit } from "../audit/auditLog";
-import { cliActor } from "./cliActor";
+import { cliActor, cliUser } from "./cliActor";
 import { VendorListError, fetchKnownVendors } from "../collect/knownVendors";
-import { replaceKnownVendors, setUserMapping, vendorListMeta } from "../db/vendorStore";
+import { ScanInProgressError } from "../db/scanLock";
+import { replaceKnownVendors, vendorListMeta } from "../db/vendorStore";
+import { nameExternalAccount } from "../scan/nameAccount";
 import { UsageError, type Command } from "./command";
-import { withDatabase } from "./database";
-import { table } from "./text";
+import { withDatabase, withInventoryStore } from "./database";
+import { plural, table } from "./text";
 
 export const vendorsCommand: Command = {
   name: "vendors",
@@ -16,8 +18,9 @@ export const vendorsCommand: Command = {
   update   download the fwd:cloudsec known AWS accounts list
            (VENDORSCOPE_KNOWN_ACCOUNTS_URL, default the upstream accounts.yaml), or read it
            from --file; a failed download keeps the previous list
-  map      record your own name for an AWS account; it wins over the known list
-           (run 'vendorscope reanalyze' to apply it to the stored inventory)
+  map      record your own name for an AWS account; it wins over the known list, and
+           the stored inventory it reaches is judged again at once (an attribution,
+           not a scan: the last scan stays the last scan)
   list     vendors with the accounts they own
 
 Options:
@@ -52,11 +55,25 @@ Options:
       const [accountId, name] = args;
       if (!accountId || !name) throw new UsageError("map needs ACCOUNT_ID and NAME");
       if (!/^\d{12}$/.test(accountId)) throw new UsageError(`"${accountId}" is not a 12-digit account id`);
-      await withDatabase(async (db) => {
-        await db.prisma.$transaction((tx) => setUserMapping(tx, accountId, name.trim()));
-        await recordAudit(db.prisma, { action: AUDIT.VENDOR_MAPPED, ...cliActor(), target: accountId, details: { vendor: name.trim() } });
+      const vendor = name.trim();
+      const applied = await withInventoryStore(async (store) => {
+        let pass: Awaited<ReturnType<typeof nameExternalAccount>> | "scan running";
+        try {
+          pass = await nameExternalAccount(store, accountId, vendor, cliUser());
+        } catch (error) {
+          if (!(error instanceof ScanInProgressError)) throw error;
+          pass = "scan running";
+        }
+        await recordAudit(store.prisma, { action: AUDIT.VENDOR_MAPPED, ...cliActor(), target: accountId, details: { vendor } });
+        return pass;
       });
-      io.stdout(`Account ${accountId} is now "${name.trim()}". Run 'vendorscope reanalyze' to apply it to the stored inventory.\n`);
+      const how =
+        applied === "scan running"
+          ? " A scan is running: run 'vendorscope reanalyze' when it has finished to apply the name to the stored inventory."
+          : applied
+            ? ` Applied to the stored inventory of ${plural(applied.accountsOk, "account")} (an attribution, not a scan).`
+            : " No stored trust names it yet: the next scan will.";
+      io.stdout(`Account ${accountId} is now "${vendor}".${how}\n`);
       return 0;
     }
     if (subcommand === "list") {

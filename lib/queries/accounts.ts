@@ -2,6 +2,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RISKS, type Risk } from "../analysis/risk";
 import type { Db } from "../db/types";
+import { REAL_SCANS } from "../history/attribution";
 import { cachedPage } from "./inventoryCache";
 import { PAGE_SIZE, type Paged } from "./params";
 import { escapeLike } from "./vendors";
@@ -84,7 +85,7 @@ export async function accountDetail(db: Db, id: string) {
   const account = await db.account.findUnique({ where: { id } });
   if (!account) return null;
   const [scans, users] = await Promise.all([
-    db.scanAccount.findMany({ where: { accountId: id }, orderBy: { scanId: "desc" }, take: 20, include: { scan: { select: { startedAt: true, trigger: true } } } }),
+    db.scanAccount.findMany({ where: { accountId: id, scan: REAL_SCANS }, orderBy: { scanId: "desc" }, take: 20, include: { scan: { select: { startedAt: true, trigger: true } } } }),
     db.iamUser.count({ where: { accountId: id, removedScanId: null, keys: { some: { removedScanId: null, active: true } } } }),
   ]);
   return { account, scans, usersWithKeys: users };

@@ -85,6 +85,16 @@ describe("vendorscope scan --from, scans, export, vendors, reanalyze (embedded d
     expect(stdout).toMatch(/Scan #3 succeeded: 4 accounts read, 0 failed, 0 changes/);
   });
 
+  it("names an unknown account as an attribution: applied at once, and the last scan stays the last scan", async () => {
+    const before = JSON.parse((await runCli(["scans", "--json"], embedded)).stdout) as { id: number }[];
+    const { code, stdout } = await runCli(["vendors", "map", "777766665555", "Acme Billing Partner"], embedded);
+    expect(code).toBe(0);
+    expect(stdout).toBe('Account 777766665555 is now "Acme Billing Partner". Applied to the stored inventory of 1 account (an attribution, not a scan).\n');
+    expect(JSON.parse((await runCli(["scans", "--json"], embedded)).stdout)).toEqual(before);
+    const report = JSON.parse((await runCli(["export", "--json"], embedded)).stdout) as InventoryDocument;
+    expect(report.trusts.find((t) => t.externalAccountId === "777766665555")!.vendor).toBe("Acme Billing Partner");
+  });
+
   it("refuses bad usage with exit 2", async () => {
     expect((await runCli(["scan", "--concurrency", "zero"], embedded)).stderr).toBe(
       `vendorscope scan: --concurrency: "zero" is not a positive whole number (try 'vendorscope scan --help')\n`,

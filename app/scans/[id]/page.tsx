@@ -20,7 +20,9 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser(); // the title echoes the URL: nothing for anonymous eyes
-  return { title: `Scan #${(await params).id}` };
+  const id = rowId((await params).id);
+  const scan = id === undefined ? null : await (await prisma()).scan.findUnique({ where: { id }, select: { source: true } });
+  return { title: scan?.source === ATTRIBUTION_SOURCE ? "Attribution" : `Scan #${(await params).id}` };
 }
 
 const ROW_TONE = { alarm: "bg-red-50/70", warn: "bg-amber-50/70", neutral: "bg-white", good: "bg-emerald-50/60" } as const;
