@@ -26,7 +26,7 @@ export function FindingList({ codes, limit, ordered = false }: { codes: readonly
         <FindingBadge key={c} code={c} />
       ))}
       {rest.length > 0 ? (
-        <span className="finding-badge more" title={rest.map((c) => findingRule(c)?.label ?? c).join(", ")}>
+        <span className="finding-badge more relative" title={rest.map((c) => findingRule(c)?.label ?? c).join(", ")}>
           +{rest.length} more<span className="sr-only">: {rest.map((c) => findingRule(c)?.label ?? c).join(", ")}</span>
         </span>
       ) : null}

@@ -55,7 +55,7 @@ export function SiteHeader({ user, signOut }: { user: SignedInUser | null; signO
         </nav>
         {user ? (
           <form action={signOut} className="ml-auto flex items-center gap-3 text-sm">
-            <span className="text-slate-600" data-testid="signed-in-as" title={user.email}>
+            <span className="relative text-slate-600" data-testid="signed-in-as" title={user.email}>
               {/* The email only where there is room: the header stays one row at 1280 px. */}
               <span className="[overflow-wrap:anywhere] max-2xl:sr-only">{user.email}</span> <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{user.role}</span>
             </span>

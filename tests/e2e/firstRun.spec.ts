@@ -85,6 +85,40 @@ test("npm start on a fresh install serves the demo organization, and a second st
   await expect(page.getByTestId("vendor-history")).toBeVisible();
   const scans = await (await page.request.get(`${BASE}/scans/export.csv`)).text();
   expect(scans.trim().split("\r\n")).toHaveLength(4);
+
+  // The CISO's 30 seconds on the demo: risk explained where it is shown.
+  // Cyberdyne MDR is high through privilege escalation, none of the old "headline" findings.
+  await page.goto(`${BASE}/vendors?q=Cyberdyne`);
+  const cyberdyne = page.locator("tbody tr", { hasText: "Cyberdyne MDR" });
+  await expect(cyberdyne.locator(".risk-badge")).toHaveText("high");
+  await expect(cyberdyne.locator(".finding-badge").first()).toHaveText("priv. escalation");
+  // OscorpDeploy got AdministratorAccess in the last scan: an alarming change, not a neutral diff line.
+  await page.goto(`${BASE}/scans/3`);
+  const adminRaised = page.getByTestId("scan-diff").locator("li", { hasText: 'New finding "Full administrator"' }).first();
+  await expect(adminRaised).toHaveAttribute("data-tone", "alarm");
+  await expect(adminRaised).toContainText("Finding raised");
+  // Naming an unknown account is an attribution: the last scan and its changes stay as they were.
+  await page.goto(`${BASE}/`);
+  await expect(page.getByText(/Last scan #3/)).toBeVisible();
+  const changesBefore = await page.getByTestId("last-changes").textContent();
+  await page.goto(`${BASE}/unknown-accounts`);
+  const unknownId = (await page.locator("tbody tr").first().locator("a.font-mono").textContent())!.trim();
+  await page.getByLabel(`Vendor name for ${unknownId}`).fill("Demo Named Vendor");
+  await page.getByLabel(`Vendor name for ${unknownId}`).press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Demo Named Vendor");
+  await page.goto(`${BASE}/`);
+  await expect(page.getByText(/Last scan #3/)).toBeVisible();
+  expect(await page.getByTestId("last-changes").textContent()).toBe(changesBefore);
+  // No badge breaks inside a word at 1280 px.
+  for (const path of ["/", "/vendors", "/trusts"]) {
+    await page.goto(`${BASE}${path}`);
+    const broken = await page.locator(".finding-badge, .risk-badge, span[data-tone]").evaluateAll((items) =>
+      items.filter((el) => el.getBoundingClientRect().height > 1.6 * (Number.parseFloat(getComputedStyle(el).lineHeight) || 16)).map((el) => el.textContent),
+    );
+    expect(broken, path).toEqual([]);
+  }
+  const scansAfter = await (await page.request.get(`${BASE}/scans/export.csv`)).text();
+  expect(scansAfter).toBe(scans);
   await stop(first);
 
   const second = await npmStart();
