@@ -4,10 +4,37 @@ import { cliActor, cliUser } from "./cliActor";
 import { VendorListError, fetchKnownVendors } from "../collect/knownVendors";
 import { ScanInProgressError } from "../db/scanLock";
 import { replaceKnownVendors, vendorListMeta } from "../db/vendorStore";
+import type { InventoryStore } from "../db/inventoryStore";
+import type { ScanResult } from "../db/scanTypes";
 import { nameExternalAccount } from "../scan/nameAccount";
+import { silentProgress } from "../scan/progress";
+import { reanalyze } from "../scan/sources/reanalyze";
 import { UsageError, type Command } from "./command";
 import { withDatabase, withInventoryStore } from "./database";
 import { plural, table } from "./text";
+
+type Applied = ScanResult | null | "scan running";
+
+/**
+ * Judges the stored inventory again with the new names, at once, as an attribution (not a
+ * scan); null when nothing is stored yet. A running scan keeps the lock: then it is left for
+ * `vendorscope reanalyze`.
+ */
+async function applyAttribution(store: InventoryStore, trigger: string, pass?: () => Promise<ScanResult | null>): Promise<Applied> {
+  try {
+    if (pass) return await pass();
+    if ((await store.prisma.rawExport.count()) === 0) return null;
+    return await reanalyze(store, { trigger, startedBy: cliUser(), attribution: [] }, silentProgress);
+  } catch (error) {
+    if (error instanceof ScanInProgressError) return "scan running";
+    throw error;
+  }
+}
+
+function appliedText(applied: Applied): string {
+  if (applied === "scan running") return " A scan is running: run 'vendorscope reanalyze' when it has finished to apply the names to the stored inventory.";
+  return applied ? ` Applied to the stored inventory of ${plural(applied.accountsOk, "account")} (an attribution, not a scan).` : "";
+}
 
 export const vendorsCommand: Command = {
   name: "vendors",
@@ -17,7 +44,8 @@ export const vendorsCommand: Command = {
 
   update   download the fwd:cloudsec known AWS accounts list
            (VENDORSCOPE_KNOWN_ACCOUNTS_URL, default the upstream accounts.yaml), or read it
-           from --file; a failed download keeps the previous list
+           from --file; a failed download keeps the previous list. The stored inventory is
+           judged again with it at once (an attribution, not a scan)
   map      record your own name for an AWS account; it wins over the known list, and
            the stored inventory it reaches is judged again at once (an attribution,
            not a scan: the last scan stays the last scan)
@@ -46,9 +74,12 @@ Options:
         );
         return 1;
       }
-      const meta = await withDatabase((db) => db.prisma.$transaction((tx) => replaceKnownVendors(tx, list.entries, list.source)));
+      const { meta, applied } = await withInventoryStore(async (store) => {
+        const meta = await store.prisma.$transaction((tx) => replaceKnownVendors(tx, list.entries, list.source));
+        return { meta, applied: await applyAttribution(store, "vendor-list") };
+      });
       for (const problem of list.problems) io.stderr(`warning: ${problem}\n`);
-      io.stdout(`Vendor list updated from ${meta.source}: ${meta.accounts} accounts.\n`);
+      io.stdout(`Vendor list updated from ${meta.source}: ${meta.accounts} accounts.${appliedText(applied)}\n`);
       return 0;
     }
     if (subcommand === "map") {
@@ -57,23 +88,11 @@ Options:
       if (!/^\d{12}$/.test(accountId)) throw new UsageError(`"${accountId}" is not a 12-digit account id`);
       const vendor = name.trim();
       const applied = await withInventoryStore(async (store) => {
-        let pass: Awaited<ReturnType<typeof nameExternalAccount>> | "scan running";
-        try {
-          pass = await nameExternalAccount(store, accountId, vendor, cliUser());
-        } catch (error) {
-          if (!(error instanceof ScanInProgressError)) throw error;
-          pass = "scan running";
-        }
+        const pass = await applyAttribution(store, "mapping", () => nameExternalAccount(store, accountId, vendor, cliUser()));
         await recordAudit(store.prisma, { action: AUDIT.VENDOR_MAPPED, ...cliActor(), target: accountId, details: { vendor } });
         return pass;
       });
-      const how =
-        applied === "scan running"
-          ? " A scan is running: run 'vendorscope reanalyze' when it has finished to apply the name to the stored inventory."
-          : applied
-            ? ` Applied to the stored inventory of ${plural(applied.accountsOk, "account")} (an attribution, not a scan).`
-            : " No stored trust names it yet: the next scan will.";
-      io.stdout(`Account ${accountId} is now "${vendor}".${how}\n`);
+      io.stdout(`Account ${accountId} is now "${vendor}".${appliedText(applied) || " No stored trust names it yet: the next scan will."}\n`);
       return 0;
     }
     if (subcommand === "list") {

@@ -23,7 +23,7 @@ import { scanTally, type ScanTally } from "./scanTally";
 import type { AccountMeta, ScanOutcome, ScanResult, ScanStatus } from "./scanTypes";
 import type { ScanWriter } from "./scanWriter";
 import { LONG_TRANSACTION } from "./types";
-import { currentVendors, vendorEvents } from "./vendorEvents";
+import { currentVendors, vendorEvents, type PartyAccounts } from "./vendorEvents";
 
 /**
  * An attribution pass renames parties: the renamed ones neither appeared nor went away, so
@@ -55,7 +55,7 @@ export class ScanSession {
     readonly id: number,
     readonly startedAt: Date,
     private readonly lock: ScanLock,
-    private readonly vendorsBefore: Set<string>,
+    private readonly vendorsBefore: PartyAccounts,
   ) {
     this.writer = store.writerFor({ id, startedAt }, () => this.ensureRunning());
     this.heartbeat = setInterval(() => void this.beat().catch(() => {}), heartbeatIntervalMs());

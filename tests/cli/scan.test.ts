@@ -93,6 +93,10 @@ describe("vendorscope scan --from, scans, export, vendors, reanalyze (embedded d
     expect(JSON.parse((await runCli(["scans", "--json"], embedded)).stdout)).toEqual(before);
     const report = JSON.parse((await runCli(["export", "--json"], embedded)).stdout) as InventoryDocument;
     expect(report.trusts.find((t) => t.externalAccountId === "777766665555")!.vendor).toBe("Acme Billing Partner");
+    // A vendor list update is applied the same way.
+    const update = await runCli(["vendors", "update", "--file", sharedData("known_aws_accounts.yaml")], embedded);
+    expect(update.stdout).toMatch(/^Vendor list updated from .*: \d{3} accounts\. Applied to the stored inventory of 4 accounts \(an attribution, not a scan\)\.\n$/);
+    expect(JSON.parse((await runCli(["scans", "--json"], embedded)).stdout)).toEqual(before);
   });
 
   it("refuses bad usage with exit 2", async () => {

@@ -128,8 +128,8 @@ describe.each<DatabaseKind>(["pglite", "postgres"])("importing exported files in
       "VENDOR_CHANGED Now attributed to Acme Billing Partner (777766665555) (was unknown account 777766665555): 210000000001/billing-export",
       `FINDING_RESOLVED Finding resolved "External account with no known owner": Acme Billing Partner (777766665555) → 210000000001/billing-export`,
       "RISK_CHANGED Risk critical → high: Acme Billing Partner (777766665555) → 210000000001/billing-export",
-      "VENDOR_APPEARED New party with access: Acme Billing Partner",
-      "VENDOR_DISAPPEARED Unknown account 777766665555 no longer has access to any account",
+      // A rename: neither a new party with access nor access removed.
+      "ATTRIBUTED Unknown account 777766665555 is now Acme Billing Partner",
     ]);
     const trust = await db.prisma.trust.findFirstOrThrow({ where: { externalAccountId: "777766665555", removedScanId: null } });
     expect(trust).toMatchObject({ vendorName: "Acme Billing Partner", risk: "high" });
