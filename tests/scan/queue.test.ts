@@ -142,6 +142,8 @@ describe("queued scans on pg-boss", { timeout: 240_000 }, () => {
     }
   });
 
+  // Its worker and coordinator start together on a new database: that is how CI twice found
+  // pg-boss's queue creation deadlocking (tests/scan/accountQueue.test.ts now proves it can't).
   it("retries a failing account with backoff and records it as failed after the last try", async () => {
     const { url, db } = await freshDatabase();
     const denied = ORG.accounts.find((a) => a.id !== ORG.managementAccountId && a.status !== "SUSPENDED")!.id;
@@ -150,7 +152,9 @@ describe("queued scans on pg-boss", { timeout: 240_000 }, () => {
       const callsBefore = fake.calls.length;
       const worker = start(["worker", "--concurrency", "8"], cliEnv(url, { VENDORSCOPE_JOB_RETRIES: "2" }));
       const coordinator = await runCli(["scan", "--executor", "queue"], cliEnv(url, { VENDORSCOPE_JOB_RETRIES: "2" }));
-      expect(coordinator.code, `coordinator stderr:\n${coordinator.stderr}\ncoordinator stdout:\n${coordinator.stdout.slice(-3000)}\nworker:\n${worker.stdout.slice(-40).join("\n")}\n${worker.stderr()}`).toBe(3);
+      const diagnostics = `coordinator stderr:\n${coordinator.stderr}\ncoordinator stdout:\n${coordinator.stdout.slice(-3000)}\nworker:\n${worker.stdout.slice(-40).join("\n")}\n${worker.stderr()}`;
+      if (coordinator.code !== 3) console.error(`queue retry test: the coordinator exited ${coordinator.code}\n${diagnostics}`);
+      expect(coordinator.code, diagnostics).toBe(3);
       expect(worker.stdout.filter((l) => l.includes(`${denied} retry: AccessDenied`))).toHaveLength(2);
       const failed = await db.prisma.scanAccount.findMany({ where: { status: "failed" } });
       expect(failed.map((f) => [f.accountId, f.error?.slice(0, 12)])).toEqual([[denied, "AccessDenied"]]);

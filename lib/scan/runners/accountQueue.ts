@@ -46,14 +46,34 @@ export async function openQueue(url: string, settings: QueueSettings = queueSett
   });
   boss.on("error", (error: Error) => console.error(`queue: ${error.message}`));
   await boss.start();
-  await boss.createQueue(ACCOUNT_QUEUE, {
-    name: ACCOUNT_QUEUE,
-    retryLimit: settings.retryLimit,
-    retryDelay: settings.retryDelaySeconds,
-    retryBackoff: true,
-    expireInSeconds: settings.leaseSeconds,
-  });
+  await createQueue(boss, settings);
   return boss;
+}
+
+const DEADLOCK = "40P01";
+const CREATE_ATTEMPTS = 8;
+
+/**
+ * pg-boss creates a queue with DDL (a table per queue) that deadlocks when processes starting
+ * together on a new database — workers and a coordinator — create it at the same moment:
+ * PostgreSQL aborts all but one, and those try again (the queue exists by then, or soon).
+ */
+async function createQueue(boss: PgBoss, settings: QueueSettings): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(ACCOUNT_QUEUE, {
+        name: ACCOUNT_QUEUE,
+        retryLimit: settings.retryLimit,
+        retryDelay: settings.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: settings.leaseSeconds,
+      });
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== DEADLOCK || attempt >= CREATE_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 100 * attempt));
+    }
+  }
 }
 
 /** One job per account; the singleton key makes sending the same account twice harmless. */
