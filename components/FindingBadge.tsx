@@ -1,14 +1,13 @@
 import { findingRule, type FindingCode } from "@/lib/analysis/findings";
-import { bySeverity } from "@/lib/analysis/risk";
+import { bySeverity, findingTier } from "@/lib/analysis/risk";
 
 
-const SEVERE = new Set<FindingCode>(["WILDCARD_PRINCIPAL", "OIDC_UNRESTRICTED", "ADMIN_ACCESS", "PRIVILEGE_ESCALATION", "NO_EXTERNAL_ID"]);
-const WARN = new Set<FindingCode>(["WEAK_EXTERNAL_ID", "UNKNOWN_VENDOR", "DESTRUCTIVE_ACTIONS", "COST_IMPACT", "DATA_ACCESS"]);
+const TIER_CLASS = { severe: "finding-badge severe", warn: "finding-badge warn", minor: "finding-badge" } as const;
 
 /** A finding as a short word; its look is the `finding-badge` class (app/globals.css): big tables repeat it thousands of times. */
 export function FindingBadge({ code }: { code: FindingCode }) {
   return (
-    <span title={`${code}: ${findingRule(code)?.title ?? ""}`} className={SEVERE.has(code) ? "finding-badge severe" : WARN.has(code) ? "finding-badge warn" : "finding-badge"}>
+    <span title={`${code}: ${findingRule(code)?.title ?? ""}`} className={TIER_CLASS[findingTier(code)]}>
       {findingRule(code)?.label ?? code}
     </span>
   );

@@ -37,6 +37,18 @@ export const FINDINGS_BY_SEVERITY: readonly FindingCode[] = [
   FINDING.DANGLING_PRINCIPAL,
 ];
 
+/**
+ * How alarming a finding is on its own, for colours: severe (anyone can get in, admin,
+ * escalation, no ExternalId), warn (weak door, unknown owner, harm it can do), minor (the rest).
+ */
+export type FindingTier = "severe" | "warn" | "minor";
+const SEVERE_FINDINGS: ReadonlySet<string> = new Set([FINDING.WILDCARD_PRINCIPAL, FINDING.OIDC_UNRESTRICTED, FINDING.ADMIN_ACCESS, FINDING.PRIVILEGE_ESCALATION, FINDING.NO_EXTERNAL_ID]);
+const WARN_FINDINGS: ReadonlySet<string> = new Set([FINDING.WEAK_EXTERNAL_ID, FINDING.UNKNOWN_VENDOR, FINDING.DESTRUCTIVE_ACTIONS, FINDING.COST_IMPACT, FINDING.DATA_ACCESS]);
+
+export function findingTier(code: string): FindingTier {
+  return SEVERE_FINDINGS.has(code) ? "severe" : WARN_FINDINGS.has(code) ? "warn" : "minor";
+}
+
 /** The codes, the most severe first (unknown codes last, as given). */
 export function bySeverity(codes: Iterable<FindingCode>): FindingCode[] {
   const rank = (c: FindingCode) => {

@@ -3,7 +3,7 @@
  * insert, update in place or close, and the change events to record. Pure — the store loads
  * the current rows, calls this, and writes the result in one transaction.
  */
-import { FINDING, FINDING_RULES } from "../analysis/findings";
+import { FINDING, findingRule, type FindingCode } from "../analysis/findings";
 import type { AccountInventory, KeyRow, RoleRow, TrustRow, UserRow } from "../inventory/accountInventory";
 import { CHANGE, type ChangeDraft } from "./changeKinds";
 import { sameJson } from "./sameJson";
@@ -141,7 +141,7 @@ function about(accountId: string, t: TrustRow) {
 }
 
 function findingTitle(code: string): string {
-  return FINDING_RULES.find((r) => r.code === code)?.title ?? code;
+  return findingRule(code as FindingCode)?.title ?? code;
 }
 
 function trustChanges(accountId: string, before: TrustRow, after: TrustRow): ChangeDraft[] {

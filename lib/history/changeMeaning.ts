@@ -4,7 +4,7 @@
  * good (access removed, a finding resolved, risk lowered) or neutral (renames, accounts
  * joining). Change feeds are coloured and sorted by it, never by diff direction.
  */
-import { RISKS } from "../analysis/risk";
+import { findingTier, RISKS } from "../analysis/risk";
 import { CHANGE } from "./changeKinds";
 
 export type ChangeTone = "alarm" | "warn" | "neutral" | "good";
@@ -17,7 +17,6 @@ export interface ChangeMeaning {
   tone: ChangeTone;
 }
 
-const SEVERE_FINDINGS = new Set(["WILDCARD_PRINCIPAL", "OIDC_UNRESTRICTED", "ADMIN_ACCESS", "PRIVILEGE_ESCALATION", "NO_EXTERNAL_ID"]);
 const EXTERNAL_ID_STRENGTH = [null, "missing", "weak", "required"] as const;
 
 const FIXED: Record<string, ChangeMeaning> = {
@@ -56,7 +55,7 @@ export function changeMeaning(event: { kind: string; before?: unknown; after?: u
       return was === true && now === false ? { label: "Now third-party", tone: "alarm" } : FIXED[CHANGE.VENDOR_CHANGED]!;
     }
     case CHANGE.FINDING_RAISED:
-      return { label: "Finding raised", tone: SEVERE_FINDINGS.has(String(event.after)) ? "alarm" : "warn" };
+      return { label: "Finding raised", tone: findingTier(String(event.after)) === "severe" ? "alarm" : "warn" };
     case CHANGE.EXTERNAL_ID_CHANGED: {
       const strength = (v: unknown) => EXTERNAL_ID_STRENGTH.indexOf((v ?? null) as never);
       return strength(event.after) < strength(event.before) ? { label: "ExternalId weakened", tone: "alarm" } : { label: "ExternalId strengthened", tone: "good" };
