@@ -4,7 +4,6 @@ import { cliActor, cliUser } from "./cliActor";
 import { VendorListError, fetchKnownVendors } from "../collect/knownVendors";
 import { ScanInProgressError } from "../db/scanLock";
 import { replaceKnownVendors, vendorListMeta } from "../db/vendorStore";
-import type { InventoryStore } from "../db/inventoryStore";
 import type { ScanResult } from "../db/scanTypes";
 import { nameExternalAccount } from "../scan/nameAccount";
 import { silentProgress } from "../scan/progress";
@@ -16,15 +15,12 @@ import { plural, table } from "./text";
 type Applied = ScanResult | null | "scan running";
 
 /**
- * Judges the stored inventory again with the new names, at once, as an attribution (not a
- * scan); null when nothing is stored yet. A running scan keeps the lock: then it is left for
- * `vendorscope reanalyze`.
+ * Runs an attribution pass (the stored inventory judged again with new names, at once; not a
+ * scan). A running scan keeps the lock: then the names wait for `vendorscope reanalyze`.
  */
-async function applyAttribution(store: InventoryStore, trigger: string, pass?: () => Promise<ScanResult | null>): Promise<Applied> {
+async function attributed(pass: () => Promise<ScanResult | null>): Promise<Applied> {
   try {
-    if (pass) return await pass();
-    if ((await store.prisma.rawExport.count()) === 0) return null;
-    return await reanalyze(store, { trigger, startedBy: cliUser(), attribution: [] }, silentProgress);
+    return await pass();
   } catch (error) {
     if (error instanceof ScanInProgressError) return "scan running";
     throw error;
@@ -76,7 +72,8 @@ Options:
       }
       const { meta, applied } = await withInventoryStore(async (store) => {
         const meta = await store.prisma.$transaction((tx) => replaceKnownVendors(tx, list.entries, list.source));
-        return { meta, applied: await applyAttribution(store, "vendor-list") };
+        const stored = (await store.prisma.rawExport.count()) > 0;
+        return { meta, applied: stored ? await attributed(() => reanalyze(store, { trigger: "vendor-list", startedBy: cliUser(), attribution: {} }, silentProgress)) : null };
       });
       for (const problem of list.problems) io.stderr(`warning: ${problem}\n`);
       io.stdout(`Vendor list updated from ${meta.source}: ${meta.accounts} accounts.${appliedText(applied)}\n`);
@@ -88,7 +85,7 @@ Options:
       if (!/^\d{12}$/.test(accountId)) throw new UsageError(`"${accountId}" is not a 12-digit account id`);
       const vendor = name.trim();
       const applied = await withInventoryStore(async (store) => {
-        const pass = await applyAttribution(store, "mapping", () => nameExternalAccount(store, accountId, vendor, cliUser()));
+        const pass = await attributed(() => nameExternalAccount(store, accountId, vendor, cliUser()));
         await recordAudit(store.prisma, { action: AUDIT.VENDOR_MAPPED, ...cliActor(), target: accountId, details: { vendor } });
         return pass;
       });

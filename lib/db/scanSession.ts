@@ -8,7 +8,6 @@
  * and at its finish: a scan that lost its lock, or that someone else already decided
  * (interrupted), stops as interrupted and never overwrites that status.
  */
-import type { ChangeDraft } from "../history/changeKinds";
 import type { AccountInventory } from "../inventory/accountInventory";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { removeAccounts } from "./accountRemovals";
@@ -24,16 +23,6 @@ import type { AccountMeta, ScanOutcome, ScanResult, ScanStatus } from "./scanTyp
 import type { ScanWriter } from "./scanWriter";
 import { LONG_TRANSACTION } from "./types";
 import { currentVendors, vendorEvents, type PartyAccounts } from "./vendorEvents";
-
-/**
- * An attribution pass renames parties: the renamed ones neither appeared nor went away, so
- * their vendor events give way to the renames; any other party's stay (a real change).
- */
-function withAttribution(events: ChangeDraft[], renames: ChangeDraft[] | undefined): ChangeDraft[] {
-  if (!renames) return events;
-  const renamed = new Set(renames.flatMap((r) => [(r.before as { party?: string } | null)?.party, r.party]).filter(Boolean));
-  return [...events.filter((e) => !renamed.has(e.party ?? "")), ...renames];
-}
 
 /** What a session needs of the inventory store that started it. */
 export interface SessionStore {
@@ -166,7 +155,7 @@ export class ScanSession {
         if (row?.status !== "running") return false;
         let changes = 0;
         if (decided) {
-          const parties = withAttribution(vendorEvents(this.vendorsBefore, await currentVendors(tx)), outcome.attribution);
+          const parties = vendorEvents(this.vendorsBefore, await currentVendors(tx), outcome.namedBy);
           const events = [...(await removeAccounts(tx, scanId, this.pendingRemovals)), ...parties];
           await insertEvents(tx, scanId, events);
           changes = events.length;

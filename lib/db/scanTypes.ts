@@ -2,8 +2,6 @@
  * The words a scan is described in, shared by the store, the session, the account writer and
  * every runner: how a scan starts, what is recorded per account, and how it ended.
  */
-import type { ChangeDraft } from "../history/changeKinds";
-
 /**
  * Where a scan's inventory came from. "attribution" is not a scan of anything: someone named
  * who holds access (an unknown account's vendor), and the stored exports were judged again.
@@ -65,9 +63,6 @@ export interface ScanOutcome {
   cancelled?: boolean;
   warnings?: string[];
   incomplete?: boolean;
-  /**
-   * An attribution pass: these renames are recorded in place of "new party with access" and
-   * "no longer has access" (the parties only changed names).
-   */
-  attribution?: ChangeDraft[];
+  /** An attribution pass in which someone (or null: nobody recorded) named a party: its renames say who. */
+  namedBy?: string | null;
 }

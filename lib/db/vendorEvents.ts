@@ -22,8 +22,11 @@ export async function currentVendors(db: Db): Promise<PartyAccounts> {
   return parties;
 }
 
-/** The events for parties new since `before`, for those gone, and for those renamed. */
-export function vendorEvents(before: PartyAccounts, after: PartyAccounts): ChangeDraft[] {
+/**
+ * The events for parties new since `before`, for those gone, and for those renamed — "named
+ * X by admin@…" when someone named it (an attribution pass), else "is now X".
+ */
+export function vendorEvents(before: PartyAccounts, after: PartyAccounts, namedBy?: string | null): ChangeDraft[] {
   const event = (kind: ChangeDraft["kind"], party: string, summary: string): ChangeDraft => {
     const { kind: partyKind, value } = parseParty(party);
     return { kind, accountId: null, party, vendorName: partyKind === "vendor" ? value : null, externalAccountId: partyKind === "account" ? value : null, summary };
@@ -51,7 +54,7 @@ export function vendorEvents(before: PartyAccounts, after: PartyAccounts): Chang
         party: to,
         vendorName: kind === "vendor" ? value : null,
         externalAccountId: accounts.length === 1 ? accounts[0]! : null,
-        summary: `${partyLabel(party)} is now ${partyLabel(to)}`,
+        summary: namedBy === undefined ? `${partyLabel(party)} is now ${partyLabel(to)}` : `${partyLabel(party)} named ${partyLabel(to)}${namedBy ? ` by ${namedBy}` : ""}`,
         before: { party },
         after: { party: to },
       });

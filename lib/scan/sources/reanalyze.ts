@@ -7,7 +7,6 @@ import { AccountAnalyzer } from "../../analysis/accountAnalyzer";
 import { isAuthorizationDetails, readAuthorizationDetails } from "../../analysis/authorizationDetails";
 import { trustContext } from "../../analysis/trustRecord";
 import type { InventoryStore } from "../../db/inventoryStore";
-import type { ChangeDraft } from "../../history/changeKinds";
 import type { ScanResult } from "../../db/scanTypes";
 import { loadVendorDirectory } from "../../db/vendorStore";
 import { endAfterError, finishScan } from "../finishScan";
@@ -20,8 +19,11 @@ export interface ReanalyzeOptions {
   startedBy?: string | null;
   /** Only these accounts (e.g. those a newly named vendor has access to); default all. */
   accounts?: readonly string[];
-  /** An attribution pass (lib/history/attribution.ts): these renames are its record. */
-  attribution?: ChangeDraft[];
+  /**
+   * An attribution pass (lib/history/attribution.ts): names changed, nothing was read. With
+   * `namedBy`, its renames say who named the party.
+   */
+  attribution?: { namedBy?: string | null };
 }
 
 export async function reanalyze(store: InventoryStore, options: ReanalyzeOptions, progress: ScanProgress): Promise<ScanResult> {
@@ -52,7 +54,7 @@ export async function reanalyze(store: InventoryStore, options: ReanalyzeOptions
       const saved = await storeAccount(session, result, report, { startedAt, durationMs: Date.now() - startedAt.getTime(), apiCalls: 0, warnings, fromStoredExport: true });
       progress.account(accountId, "ok", `${result.roles} roles, ${saved.trusts} trusts, ${saved.changes} changes`);
     }
-    return await finishScan(session, progress, { error: exports.length === 0 ? "no stored export to re-analyse: run a scan first" : undefined, attribution: options.attribution });
+    return await finishScan(session, progress, { error: exports.length === 0 ? "no stored export to re-analyse: run a scan first" : undefined, namedBy: options.attribution?.namedBy });
   } catch (error) {
     return await endAfterError(session, error, progress, { rethrowStopped: true });
   }
