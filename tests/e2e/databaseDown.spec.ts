@@ -6,16 +6,16 @@ const ADMIN = { email: "admin@down.test", password: "admin-password-for-tests" }
  * back the page comes back by itself. The server here is the built app on a PostgreSQL
  * database reached through a TCP relay this test can cut (its own port, chosen by the system).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { ensureFirstAdmin } from "@/lib/auth/localUsers";
 import { openDatabase } from "@/lib/db/client";
 import { createPostgresDatabase } from "@/testkit/database";
 import { freePort } from "@/testkit/net";
+import { startProductionServer } from "./productionServer";
 import { signIn } from "./users";
 
-const root = new URL("../../", import.meta.url).pathname;
 const UPSTREAM = new URL(process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/test");
 
 /** A relay to the PostgreSQL server that can be taken down (closing every connection) and brought back. */
@@ -64,21 +64,7 @@ test.beforeAll(async () => {
   url.port = String(relayPort);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  app = spawn(process.execPath, ["scripts/server.mjs"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      VENDORSCOPE_URL: base,
-      DATABASE_URL: url.toString(),
-      VENDORSCOPE_SCHEDULER: "off",
-      VENDORSCOPE_AUTH_SECRET: "a-test-secret-that-is-long-enough-0123456789",
-    },
-    stdio: ["ignore", "ignore", "ignore"],
-  });
+  app = startProductionServer(port, url.toString());
   for (let attempt = 0; ; attempt++) {
     const status = await fetch(`${base}/api/health`).then((r) => r.status, () => 0);
     if (status === 503) break;

@@ -10,6 +10,7 @@ import { ensureFirstAdmin } from "@/lib/auth/localUsers";
 import { openDatabase } from "@/lib/db/client";
 import { createPostgresDatabase } from "@/testkit/database";
 import { freePort } from "@/testkit/net";
+import { startProductionServer } from "./productionServer";
 
 const root = new URL("../../", import.meta.url).pathname;
 const ADMIN = { email: "admin@processes.test", password: "admin-password-for-tests" };
@@ -35,23 +36,7 @@ test.beforeAll(async () => {
   await prepared.close();
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  app = spawn(process.execPath, ["scripts/server.mjs"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      VENDORSCOPE_URL: base,
-      DATABASE_URL: database.url,
-      VENDORSCOPE_DATA_DIR: "",
-      VENDORSCOPE_SCHEDULER: "off",
-      VENDORSCOPE_WEB_PROCESSES: "2",
-      VENDORSCOPE_AUTH_SECRET: "a-test-secret-that-is-long-enough-0123456789",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  app = startProductionServer(port, database.url, { env: { VENDORSCOPE_DATA_DIR: "", VENDORSCOPE_WEB_PROCESSES: "2" }, stdio: ["ignore", "pipe", "pipe"] });
   for (const stream of [app.stdout!, app.stderr!]) stream.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   await expect.poll(() => output.join(""), { timeout: 120_000 }).toContain(`Ready: listening on ${base} (2 processes)`);
 });
