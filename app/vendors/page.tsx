@@ -64,7 +64,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
                 <SortHeader label="Our accounts" sort="accounts" {...sortProps} />
                 <SortHeader label="Trusts" sort="trusts" {...sortProps} />
                 <Th>Roles</Th>
-                <Th>Headline findings</Th>
+                <Th>Findings</Th>
                 <Th>Their accounts</Th>
                 <SortHeader label="First seen" sort="first-seen" {...sortProps} />
               </>
