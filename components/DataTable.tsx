@@ -19,7 +19,16 @@ export function Td({ children, className = "" }: { children?: ReactNode; classNa
   return <td className={className || undefined}>{children}</td>;
 }
 
-/** Text from AWS: kept intact, wrapped anywhere so a 500-character name can't widen the page. */
+/**
+ * Text from AWS: kept intact. It breaks after a `:` or `/` first, so an ARN wraps between its
+ * parts, never inside its account id; only a part too long for the column (a 500-character
+ * name) wraps anywhere, so that it can't widen the page.
+ */
 export function Raw({ children, className = "" }: { children: string; className?: string }) {
-  return <span className={`[overflow-wrap:anywhere] font-mono text-xs ${className}`}>{children}</span>;
+  return <span className={`[overflow-wrap:anywhere] font-mono text-xs ${className}`}>{breakableParts(children)}</span>;
+}
+
+/** The text with a line-break opportunity after each `:` and `/` (React escapes every part). */
+export function breakableParts(text: string): ReactNode[] {
+  return text.split(/(?<=[:/])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
 }

@@ -1,5 +1,6 @@
 import { shortName } from "@/lib/format";
 import { CopyButton } from "./CopyButton";
+import { breakableParts, Raw } from "./DataTable";
 
 /**
  * An ARN or long name from AWS, shortened in place (lib/format.ts shortName) with the full value
@@ -7,11 +8,11 @@ import { CopyButton } from "./CopyButton";
  */
 export function ShortName({ value, className = "" }: { value: string; className?: string }) {
   const short = shortName(value);
-  if (short === value) return <span className={`[overflow-wrap:anywhere] font-mono text-xs ${className}`}>{value}</span>;
+  if (short === value) return <Raw className={className}>{value}</Raw>;
   return (
     <span className={`relative inline-flex max-w-full items-baseline gap-0.5 ${className}`}>
       <span title={value} aria-hidden="true" className="[overflow-wrap:anywhere] font-mono text-xs">
-        {short}
+        {breakableParts(short)}
       </span>
       <span className="sr-only">{value}</span>
       <CopyButton value={value} />
