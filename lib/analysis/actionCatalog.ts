@@ -1,4 +1,5 @@
-import { ActionSet } from "./actionSet";
+import { ActionSet, rangeMask } from "./actionSet";
+import { listOfParts } from "./listOfParts";
 import { compareText } from "./compareText";
 import { hasWildcard, wildcardRegExp } from "./wildcard";
 
@@ -166,6 +167,61 @@ export class ActionCatalog {
     return out;
   }
 
+  /** Per category set (the destructive actions…): the services it has actions in, and each one's whole part. */
+  private readonly categoryParts = new WeakMap<ActionSet, { services: number[]; whole: (readonly string[] | undefined)[] }>();
+  /** Parts for a service's actions in a category that a set holds only some of, by service and bits. */
+  private readonly someParts = new Map<string, readonly string[]>();
+
+  /**
+   * The names of the actions of `set` that are in `category`, in catalog order, as a list of
+   * per-service parts (lib/analysis/listOfParts.ts): every set that holds all of a service's
+   * actions in the category shares one part for it, and sets holding the same few share theirs.
+   */
+  categoryActionNames(set: ActionSet, category: ActionSet): string[] {
+    let known = this.categoryParts.get(category);
+    if (!known) {
+      const services = this.serviceRanges().flatMap(({ start, end }, service) => (category.countRange(start, end) > 0 ? [service] : []));
+      known = { services, whole: [] };
+      this.categoryParts.set(category, known);
+    }
+    const ranges = this.serviceRanges();
+    const held = set.words;
+    const wanted = category.words;
+    const parts: (readonly string[])[] = [];
+    for (const service of known.services) {
+      const { start, end } = ranges[service]!;
+      let some = false;
+      let all = true;
+      for (let w = start >>> 5, last = (end - 1) >>> 5; w <= last; w++) {
+        const mask = wanted[w]! & rangeMask(w, start, end);
+        if ((held[w]! & mask) !== 0) some = true;
+        if ((mask & ~held[w]!) !== 0) all = false;
+      }
+      if (!some) continue;
+      if (all) {
+        parts.push((known.whole[service] ??= this.namesInRange(category, start, end)));
+        continue;
+      }
+      let key = `${service}`;
+      for (let w = start >>> 5, last = (end - 1) >>> 5; w <= last; w++) key += `,${(held[w]! & wanted[w]! & rangeMask(w, start, end)) >>> 0}`;
+      let part = this.someParts.get(key);
+      if (!part) {
+        part = this.namesInRange(category, start, end, set);
+        // Bounded: a long-running server meets new subsets with every scan.
+        if (this.someParts.size < 100_000) this.someParts.set(key, part);
+      }
+      parts.push(part);
+    }
+    return listOfParts(parts);
+  }
+
+  /** Names of the actions of [start, end) in `set` (and in `also`, when given). */
+  private namesInRange(set: ActionSet, start: number, end: number, also?: ActionSet): string[] {
+    const names: string[] = [];
+    for (let i = start; i < end; i++) if (set.has(i) && (!also || also.has(i))) names.push(this.names[i]!);
+    return names;
+  }
+
   private levelSetsCache: ActionSet[] | null = null;
 
   /** Per access level (in ACCESS_LEVELS order), the actions that have it. */
@@ -180,8 +236,11 @@ export class ActionCatalog {
 
   /** Each service's actions as an index range, in `serviceNames` order. */
   serviceRanges(): readonly { start: number; end: number }[] {
-    return this.serviceNames.map((name) => this.services.get(name)!);
+    this.rangesCache ??= this.serviceNames.map((name) => this.services.get(name)!);
+    return this.rangesCache;
   }
+
+  private rangesCache: { start: number; end: number }[] | null = null;
 
   /**
    * The access levels a set's actions have (as a `levelsOfMask` mask), over the index range

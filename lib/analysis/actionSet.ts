@@ -135,7 +135,7 @@ function popcount(word: number): number {
 }
 
 /** The bits of word `w` that lie in the index range [start, end). */
-function rangeMask(w: number, start: number, end: number): number {
+export function rangeMask(w: number, start: number, end: number): number {
   const first = w * 32;
   const from = Math.max(start - first, 0);
   const to = Math.min(end - first, 32);

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { levelsOfMask, type AccessLevel, type ActionCatalog } from "./actionCatalog";
+import { listOfParts } from "./listOfParts";
 import type { ActionSet } from "./actionSet";
 import type { PolicyDocument } from "./policyDocument";
 import type { RiskLists } from "./riskLists";
@@ -155,9 +156,9 @@ export function actionProfile(allowed: ActionSet, risk: RiskLists): ActionProfil
   return {
     accessLevels: accessLevelsOf(allowed, catalog),
     privilegeEscalation: risk.escalationMethods(allowed),
-    destructive: catalog.actionNames(allowed.intersect(risk.destructive)),
-    costImpact: catalog.actionNames(allowed.intersect(risk.costImpact)),
-    dataAccess: catalog.actionNames(allowed.intersect(risk.dataAccess)),
+    destructive: catalog.categoryActionNames(allowed, risk.destructive),
+    costImpact: catalog.categoryActionNames(allowed, risk.costImpact),
+    dataAccess: catalog.categoryActionNames(allowed, risk.dataAccess),
     actionCount: allowed.count(),
     writeActionCount: allowed.countShared(risk.write),
     services: servicesOf(allowed, catalog),
@@ -165,17 +166,36 @@ export function actionProfile(allowed: ActionSet, risk: RiskLists): ActionProfil
 }
 
 function accessLevelsOf(set: ActionSet, catalog: ActionCatalog): AccessLevel[] {
-  return levelsOfMask(catalog.levelMask(set));
+  return sharedLevels(catalog.levelMask(set));
 }
+
+/** One array per combination of levels (there are 32), shared: never to be mutated. */
+const LEVELS_BY_MASK: AccessLevel[][] = Array.from({ length: 32 }, (_, mask) => levelsOfMask(mask));
+const sharedLevels = (mask: number) => LEVELS_BY_MASK[mask]!;
+
+/** Rollup entries by service, levels and count: sets that hold the same of a service share its entry (and its JSON text). */
+const serviceEntries = new WeakMap<ActionCatalog, Map<number, readonly ServiceAccess[]>>();
 
 /** Per service (a contiguous range of the catalog): how many of its actions, at which levels. */
 function servicesOf(set: ActionSet, catalog: ActionCatalog): ServiceAccess[] {
-  const out: ServiceAccess[] = [];
-  catalog.serviceRanges().forEach(({ start, end }, service) => {
+  let entries = serviceEntries.get(catalog);
+  if (!entries) serviceEntries.set(catalog, (entries = new Map()));
+  const parts: (readonly ServiceAccess[])[] = [];
+  const ranges = catalog.serviceRanges();
+  for (let service = 0; service < ranges.length; service++) {
+    const { start, end } = ranges[service]!;
     const actions = set.countRange(start, end);
-    if (actions > 0) out.push({ service: catalog.serviceNames[service]!, accessLevels: levelsOfMask(catalog.levelMask(set, start, end)), actions });
-  });
-  return out;
+    if (actions === 0) continue;
+    const mask = catalog.levelMask(set, start, end);
+    const key = (actions * 32 + mask) * 4096 + service;
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = [{ service: catalog.serviceNames[service]!, accessLevels: sharedLevels(mask), actions }];
+      if (entries.size < 200_000) entries.set(key, entry);
+    }
+    parts.push(entry);
+  }
+  return listOfParts(parts);
 }
 
 function fingerprint(allowed: ActionSet, summary: PermissionSummary): string {

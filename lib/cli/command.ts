@@ -17,7 +17,7 @@ export interface CommandIO {
   stdout: (data: string | Uint8Array) => void;
   stderr: (text: string) => void;
   /** Writes to stdout, resolving when it can take more (backpressure, for large output). */
-  write?: (text: string) => Promise<void>;
+  write?: (data: string | Uint8Array) => Promise<void>;
   /** stdout is a terminal: progress may redraw one line instead of printing many. */
   interactive?: boolean;
 }

@@ -2,9 +2,9 @@ import { main } from "./main";
 
 const write = (stream: NodeJS.WriteStream) => (data: string | Uint8Array) => void stream.write(data);
 /** Resolves once stdout has room again (or has failed: a closed pipe ends the wait too). */
-const writeWithBackpressure = (text: string) =>
+const writeWithBackpressure = (data: string | Uint8Array) =>
   new Promise<void>((resolve) => {
-    if (process.stdout.write(text)) return resolve();
+    if (process.stdout.write(data)) return resolve();
     const done = () => {
       process.stdout.off("drain", done).off("error", done).off("close", done);
       resolve();

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ActionCatalog, splitAccessLevel } from "@/lib/analysis/actionCatalog";
+import type { ActionSet } from "@/lib/analysis/actionSet";
+import { partsOf } from "@/lib/analysis/listOfParts";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 
 let catalog: ActionCatalog;
@@ -44,5 +46,22 @@ describe("the action catalogue", () => {
     ]);
     expect(small.actionNames(small.match("svc:*Thing").actions)).toEqual(["svc:DeleteThing", "svc:ReadThing"]);
     expect(small.match("svc:*").actions.complement().isEmpty()).toBe(true);
+  });
+
+  it("names a set's actions in a category service by service, sharing each part between sets that hold the same of it", () => {
+    const category = catalog.match("*:Delete*").actions.union(catalog.match("*:Terminate*").actions);
+    const sets = ["*", "ec2:*", "ec2:Delete*", "ec2:DeleteVolume", "s3:Get*", "iam:*", "ec2:Terminate*"].map((p) => catalog.match(p).actions);
+    sets.push(sets[1]!.union(sets[5]!), sets[2]!.union(sets[4]!), catalog.empty());
+    for (const set of sets) expect(catalog.categoryActionNames(set, category)).toEqual(catalog.actionNames(set.intersect(category)));
+
+    const parts = (set: ActionSet) => partsOf(catalog.categoryActionNames(set, category))!;
+    const ec2All = parts(catalog.match("ec2:*").actions);
+    expect(ec2All).toHaveLength(1);
+    // Everything holds all of ec2's category actions: the same part, not a copy.
+    expect(parts(catalog.all()).some((part) => part === ec2All[0])).toBe(true);
+    // Holding some of them: a part of its own, shared with every set holding the same ones.
+    const someEc2 = parts(catalog.match("ec2:Delete*").actions)[0]!;
+    expect(someEc2).not.toBe(ec2All[0]);
+    expect(parts(catalog.match("ec2:Delete*").actions.union(catalog.match("s3:Get*").actions))[0]).toBe(someEc2);
   });
 });

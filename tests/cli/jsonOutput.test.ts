@@ -6,6 +6,7 @@ import { AnalysisRun } from "@/lib/analysis/analysisRun";
 import { parseVendorList, VendorDirectory } from "@/lib/analysis/vendorList";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { prettyJsonPieces, writeJson } from "@/lib/cli/jsonOutput";
+import { listOfParts } from "@/lib/analysis/listOfParts";
 import { readInputDocuments } from "@/lib/collect/inputFiles";
 import { runCli } from "../helpers/cli";
 import { sharedData } from "@/testkit/sharedData";
@@ -13,6 +14,7 @@ import { sharedData } from "@/testkit/sharedData";
 const ACME = new URL("../fixtures/acme-org/", import.meta.url).pathname;
 
 const serialised = (value: unknown) => [...prettyJsonPieces(value)].join("");
+const text = (chunks: (string | Uint8Array)[]) => Buffer.concat(chunks.map((c) => (typeof c === "string" ? Buffer.from(c) : c))).toString("utf8");
 
 describe("streamed JSON output", () => {
   it("is JSON.stringify(value, null, 2), character for character", () => {
@@ -27,11 +29,28 @@ describe("streamed JSON output", () => {
       { "key\nwith\tescapes": -0, big: 1e21, small: 1e-7 },
       // One object at several places of the leaf level (written once, reused), and at another depth too.
       ((shared) => ({ list: [{ a: shared, b: shared }, { c: shared }, shared], other: { deep: { deeper: [shared] } } }))({ x: [1, { y: "z" }], when: new Date(0) }),
+      // Lists of shared parts, at the leaf level and deeper, some parts shared by several lists.
+      ((a, b) => ({
+        trusts: [
+          { permissions: { destructive: listOfParts([a, b]), services: listOfParts([b, [], a]) } },
+          { permissions: { destructive: listOfParts([a]), empty: listOfParts([[], []]) }, deeper: { more: { list: listOfParts([b, a]) } } },
+        ],
+        top: listOfParts([a, b]),
+      }))(["ec2:DeleteVolume", "ec2:TerminateInstances"], [{ service: "s3", accessLevels: ["Read"], actions: 3 }, "é \u2028"]),
       "a string",
       42,
       null,
     ];
     for (const value of values) expect(serialised(value)).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it("writes a list of parts that was changed after it was built as it now is", () => {
+    const list = listOfParts([["a", "b"], ["c"]]);
+    list.push("d");
+    const shorter = listOfParts([["a", "b"], ["c"]]);
+    shorter.pop();
+    const value = { trusts: [{ permissions: { list, shorter } }] };
+    expect(serialised(value)).toBe(JSON.stringify(value, null, 2));
   });
 
   it("writes the fixture organization's report exactly as one JSON.stringify did", async () => {
@@ -42,10 +61,10 @@ describe("streamed JSON output", () => {
     const report = run.inventoryDocument({ vendors: new VendorDirectory(known, user), now: new Date("2026-11-27T00:00:00Z") });
     expect(report.trusts.length).toBeGreaterThan(10);
 
-    const chunks: string[] = [];
-    await writeJson({ stdout: () => expect.unreachable("writes through io.write"), stderr: () => {}, write: async (text) => void chunks.push(text) }, report, 1024);
+    const chunks: (string | Uint8Array)[] = [];
+    await writeJson({ stdout: () => expect.unreachable("writes through io.write"), stderr: () => {}, write: async (data) => void chunks.push(data) }, report, 1024);
     expect(chunks.length).toBeGreaterThan(5);
-    expect(chunks.join("")).toBe(JSON.stringify(report, null, 2) + "\n");
+    expect(text(chunks)).toBe(JSON.stringify(report, null, 2) + "\n");
   });
 
   it("prints the same bytes from the command line as the old one-string serialisation", async () => {
@@ -58,8 +77,8 @@ describe("streamed JSON output", () => {
     let serialisedItems = 0;
     const items = Array.from({ length: 10_000 }, (_, i) => ({ toJSON: () => (serialisedItems++, { i, padding: "x".repeat(100) }) }));
     const pending: (() => void)[] = [];
-    const written: string[] = [];
-    const write = (text: string) => new Promise<void>((resolve) => (written.push(text), pending.push(resolve)));
+    const written: (string | Uint8Array)[] = [];
+    const write = (data: string | Uint8Array) => new Promise<void>((resolve) => (written.push(data), pending.push(resolve)));
     const done = writeJson({ stdout: () => {}, stderr: () => {}, write }, { trusts: items }, 64 * 1024);
 
     await new Promise((resolve) => setImmediate(resolve));
@@ -79,6 +98,6 @@ describe("streamed JSON output", () => {
     expect(serialisedItems).toBe(10_000);
     // No chunk is much larger than asked for, however large the document.
     expect(Math.max(...written.map((w) => w.length))).toBeLessThan(64 * 1024 + 1_000);
-    expect(JSON.parse(written.join(""))).toEqual({ trusts: Array.from({ length: 10_000 }, (_, i) => ({ i, padding: "x".repeat(100) })) });
+    expect(JSON.parse(text(written))).toEqual({ trusts: Array.from({ length: 10_000 }, (_, i) => ({ i, padding: "x".repeat(100) })) });
   });
 });
