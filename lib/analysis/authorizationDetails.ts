@@ -159,8 +159,13 @@ function text(value: unknown): string | null {
   return typeof value === "string" ? value : null;
 }
 
+/** How AWS writes dates in these exports: the ISO form we keep, without milliseconds. */
+const AWS_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
+
 function isoDate(value: unknown): string | null {
   if (typeof value !== "string" && !(value instanceof Date)) return null;
+  // The common case without building two Dates; a day past 28 may not exist in its month (Date rolls it over).
+  if (typeof value === "string" && AWS_DATE.test(value) && Number(value.slice(8, 10)) <= 28) return `${value.slice(0, 19)}.000Z`;
   const time = new Date(value).getTime();
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }

@@ -175,18 +175,22 @@ const sharedLevels = (mask: number) => LEVELS_BY_MASK[mask]!;
 
 /** Rollup entries by service, levels and count: sets that hold the same of a service share its entry (and its JSON text). */
 const serviceEntries = new WeakMap<ActionCatalog, Map<number, readonly ServiceAccess[]>>();
+const wholeServiceLevels = new WeakMap<ActionCatalog, number[]>();
 
 /** Per service (a contiguous range of the catalog): how many of its actions, at which levels. */
 function servicesOf(set: ActionSet, catalog: ActionCatalog): ServiceAccess[] {
   let entries = serviceEntries.get(catalog);
   if (!entries) serviceEntries.set(catalog, (entries = new Map()));
+  let wholeLevels = wholeServiceLevels.get(catalog);
+  if (!wholeLevels) wholeServiceLevels.set(catalog, (wholeLevels = []));
   const parts: (readonly ServiceAccess[])[] = [];
   const ranges = catalog.serviceRanges();
   for (let service = 0; service < ranges.length; service++) {
     const { start, end } = ranges[service]!;
     const actions = set.countRange(start, end);
     if (actions === 0) continue;
-    const mask = catalog.levelMask(set, start, end);
+    // A service held whole has the levels of all its actions (known once per service).
+    const mask = actions === end - start ? (wholeLevels[service] ??= catalog.levelMask(catalog.all(), start, end)) : catalog.levelMask(set, start, end);
     const key = (actions * 32 + mask) * 4096 + service;
     let entry = entries.get(key);
     if (!entry) {

@@ -95,6 +95,8 @@ export class RiskLists {
   readonly dataAccess: ActionSet;
   readonly write: ActionSet;
   readonly escalation: { id: string; actions: ActionSet }[];
+  /** Per escalation method, the words of its action set that are not zero (a method needs a handful of actions). */
+  private readonly escalationWords: { id: string; words: Int32Array; masks: Int32Array }[];
 
   constructor(readonly catalog: ActionCatalog) {
     const destructiveByVerb = catalog.empty();
@@ -112,10 +114,21 @@ export class RiskLists {
     this.costImpact = catalog.setOf(COST_IMPACT_ACTIONS);
     this.dataAccess = catalog.setOf(DATA_ACCESS_ACTIONS);
     this.escalation = PRIVILEGE_ESCALATION_METHODS.map((m) => ({ id: m.id, actions: catalog.setOf(m.actions) }));
+    this.escalationWords = this.escalation.map(({ id, actions }) => {
+      const used = [...actions.words.keys()].filter((w) => actions.words[w] !== 0);
+      return { id, words: Int32Array.from(used), masks: Int32Array.from(used.map((w) => actions.words[w]!)) };
+    });
   }
 
   /** The escalation methods whose every action is in `granted`. */
   escalationMethods(granted: ActionSet): string[] {
-    return this.escalation.filter((m) => granted.containsAll(m.actions)).map((m) => m.id);
+    const held = granted.words;
+    const ids: string[] = [];
+    for (const { id, words, masks } of this.escalationWords) {
+      let all = true;
+      for (let i = 0; i < words.length && all; i++) all = (masks[i]! & ~held[words[i]!]!) === 0;
+      if (all) ids.push(id);
+    }
+    return ids;
   }
 }
