@@ -11,11 +11,15 @@ import { compareRisk, worstRisk, type Risk } from "./risk";
 import { compareTrusts, trustContext, type TrustRecord } from "./trustRecord";
 import type { VendorDirectory } from "./vendorList";
 import { compareText } from "./compareText";
+import type { ResourceAnalysis } from "./resources/resourceExport";
+import { compareResources, resourceRecord, type ResourceRecord } from "./resources/resourceRecord";
 
 export interface VendorSummary {
   name: string;
   accountIds: string[];
   trusts: number;
+  /** Resource grants (policies and shares) the vendor holds. */
+  resources: number;
   risk: Risk;
   /** Our accounts this vendor can get into. */
   reachableAccounts: string[];
@@ -24,6 +28,7 @@ export interface VendorSummary {
 export interface UnknownAccountSummary {
   accountId: string;
   trusts: number;
+  resources: number;
   risk: Risk;
   reachableAccounts: string[];
 }
@@ -33,6 +38,8 @@ export interface InventoryDocument {
   organization: { orgId: string | null; managementAccountId: string | null; members: number; notAnalysed: string[] };
   accounts: { accountId: string; name: string | null; roles: number; users: number }[];
   trusts: TrustRecord[];
+  /** Resource grants to principals outside the resource's account, riskiest first. */
+  resources: ResourceRecord[];
   vendors: VendorSummary[];
   unknownAccounts: UnknownAccountSummary[];
   errors: AnalysisError[];
@@ -43,6 +50,8 @@ export interface InventoryDocumentContext {
   organization: OrganizationInput | null;
   vendors: VendorDirectory;
   now: Date;
+  /** Resource exports analysed (lib/analysis/resources). */
+  resources?: readonly ResourceAnalysis[];
 }
 
 export function buildInventoryDocument(results: readonly AccountRoles[], errors: readonly AnalysisError[], context: InventoryDocumentContext): InventoryDocument {
@@ -50,6 +59,7 @@ export function buildInventoryDocument(results: readonly AccountRoles[], errors:
   const ctx = trustContext(org, results.map((r) => r.accountId), context.vendors, context.now);
   const names = new Map(org?.accounts.map((a) => [a.id, a.name]) ?? []);
   const trusts = results.flatMap((r) => judgeTrusts(r, ctx).trusts.map((t) => t.record)).sort(compareTrusts);
+  const resources = (context.resources ?? []).flatMap((r) => r.access.map((a) => resourceRecord(a, ctx))).sort(compareResources);
   const analyzed = new Set(results.map((r) => r.accountId));
   return {
     organization: {
@@ -62,34 +72,50 @@ export function buildInventoryDocument(results: readonly AccountRoles[], errors:
       .map((r) => ({ accountId: r.accountId, name: names.get(r.accountId) ?? null, roles: r.roles, users: r.users }))
       .sort((a, b) => compareText(a.accountId, b.accountId)),
     trusts,
-    vendors: summariseVendors(trusts),
-    unknownAccounts: summariseUnknownAccounts(trusts),
+    resources,
+    vendors: summariseVendors(trusts, resources),
+    unknownAccounts: summariseUnknownAccounts(trusts, resources),
     errors: [...errors, ...results.flatMap((r) => r.errors)],
   };
 }
 
-export function summariseVendors(trusts: readonly TrustRecord[]): VendorSummary[] {
-  return [...groupBy(trusts, (t) => t.vendor).entries()]
-    .map(([name, list]) => ({
+/** What the summaries read of a trust or a resource grant. */
+type Held = Pick<TrustRecord, "vendor" | "externalAccountId" | "risk" | "accountId" | "findings">;
+
+export function summariseVendors(trusts: readonly Held[], resources: readonly Held[] = []): VendorSummary[] {
+  return summarise(trusts, resources, (t) => t.vendor)
+    .map(({ key: name, trusts, resources, all }) => ({
       name,
-      accountIds: uniqueSorted(list.map((t) => t.externalAccountId)),
-      trusts: list.length,
-      risk: worstRisk(list.map((t) => t.risk)),
-      reachableAccounts: uniqueSorted(list.map((t) => t.accountId)),
+      accountIds: uniqueSorted(all.map((t) => t.externalAccountId)),
+      trusts,
+      resources,
+      risk: worstRisk(all.map((t) => t.risk)),
+      reachableAccounts: uniqueSorted(all.map((t) => t.accountId)),
     }))
-    .sort((a, b) => compareRisk(b.risk, a.risk) || b.trusts - a.trusts || compareText(a.name, b.name));
+    .sort((a, b) => compareRisk(b.risk, a.risk) || b.trusts - a.trusts || b.resources - a.resources || compareText(a.name, b.name));
 }
 
-export function summariseUnknownAccounts(trusts: readonly TrustRecord[]): UnknownAccountSummary[] {
-  const unknown = groupBy(trusts, (t) => (t.findings.includes(FINDING.UNKNOWN_VENDOR) ? t.externalAccountId : null));
-  return [...unknown.entries()]
-    .map(([accountId, list]) => ({
+export function summariseUnknownAccounts(trusts: readonly Held[], resources: readonly Held[] = []): UnknownAccountSummary[] {
+  return summarise(trusts, resources, (t) => (t.findings.includes(FINDING.UNKNOWN_VENDOR) ? t.externalAccountId : null))
+    .map(({ key: accountId, trusts, resources, all }) => ({
       accountId,
-      trusts: list.length,
-      risk: worstRisk(list.map((t) => t.risk)),
-      reachableAccounts: uniqueSorted(list.map((t) => t.accountId)),
+      trusts,
+      resources,
+      risk: worstRisk(all.map((t) => t.risk)),
+      reachableAccounts: uniqueSorted(all.map((t) => t.accountId)),
     }))
-    .sort((a, b) => compareRisk(b.risk, a.risk) || b.trusts - a.trusts || compareText(a.accountId, b.accountId));
+    .sort((a, b) => compareRisk(b.risk, a.risk) || b.trusts - a.trusts || b.resources - a.resources || compareText(a.accountId, b.accountId));
+}
+
+/** Trusts and resource grants grouped by party: how many of each, and all of them. */
+function summarise(trusts: readonly Held[], resources: readonly Held[], key: (item: Held) => string | null) {
+  const byTrust = groupBy(trusts, key);
+  const byResource = groupBy(resources, key);
+  return [...new Set([...byTrust.keys(), ...byResource.keys()])].map((k) => {
+    const t = byTrust.get(k) ?? [];
+    const r = byResource.get(k) ?? [];
+    return { key: k, trusts: t.length, resources: r.length, all: [...t, ...r] };
+  });
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {

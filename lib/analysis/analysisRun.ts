@@ -9,13 +9,15 @@ import { CredentialReportError, parseCredentialReport, type CredentialReport } f
 import { isListAccountsOutput, mergeOrganizations, parseListAccounts, type OrganizationInput } from "./organization";
 import { buildInventoryDocument, type InventoryDocument } from "./analysisRecords";
 import type { VendorDirectory } from "./vendorList";
+import { analyzeResourceExport, isResourceExport, ResourceExportError, type ResourceAnalysis } from "./resources/resourceExport";
 
-export type InputKind = "authorization-details" | "list-accounts" | "credential-report";
+export type InputKind = "authorization-details" | "list-accounts" | "credential-report" | "resources";
 
 export class AnalysisRun {
   private readonly results: AccountRoles[] = [];
   private readonly sources = new Map<string, string>();
   private readonly organizations: OrganizationInput[] = [];
+  private readonly resourceResults: ResourceAnalysis[] = [];
   /** Credential reports by account id, parsed and as read. */
   readonly credentialReports = new Map<string, CredentialReport>();
   readonly credentialReportTexts = new Map<string, string>();
@@ -28,11 +30,12 @@ export class AnalysisRun {
     if (isAuthorizationDetails(value)) {
       return this.addExport(source, value) ? "authorization-details" : null;
     }
+    if (isResourceExport(value)) return this.addResources(source, value) ? "resources" : null;
     if (isListAccountsOutput(value)) {
       this.organizations.push(parseListAccounts(value));
       return "list-accounts";
     }
-    this.addError(source, "not a get-account-authorization-details export (RoleDetailList) nor an Organizations list-accounts output (Accounts)");
+    this.addError(source, "not a get-account-authorization-details export (RoleDetailList), an Organizations list-accounts output (Accounts) nor a resource export (ResourcePolicies, ResourceShares)");
     return null;
   }
 
@@ -57,6 +60,25 @@ export class AnalysisRun {
     this.sources.set(snapshot.accountId, source);
     const result = this.analyzer.analyzeRoles(snapshot);
     this.results.push(result);
+    return result;
+  }
+
+  /** Analyses one account's resource policies and shares (lib/analysis/resources); a bad item is an error of its own. */
+  addResources(source: string, value: Record<string, unknown>): ResourceAnalysis | null {
+    let result;
+    try {
+      result = analyzeResourceExport(value, this.analyzer.risk);
+    } catch (error) {
+      if (!(error instanceof ResourceExportError)) throw error;
+      this.addError(source, error.message);
+      return null;
+    }
+    if (this.resourceResults.some((r) => r.accountId === result.accountId)) {
+      this.addError(source, `a second resource export of account ${result.accountId}; skipped`);
+      return null;
+    }
+    for (const message of [...result.errors, ...result.unrecognised.map((p) => `unrecognised principal ${p}`)]) this.addError(source, message);
+    this.resourceResults.push(result);
     return result;
   }
 
@@ -95,6 +117,6 @@ export class AnalysisRun {
   }
 
   inventoryDocument(context: { vendors: VendorDirectory; now: Date }): InventoryDocument {
-    return buildInventoryDocument(this.results, this.errors, { ...context, organization: this.organization });
+    return buildInventoryDocument(this.results, this.errors, { ...context, organization: this.organization, resources: this.resourceResults });
   }
 }

@@ -83,7 +83,7 @@ export const DATA_ACCESS_ACTIONS: readonly string[] = [
   "kms:Decrypt", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan",
   "dynamodb:ExportTableToPointInTime", "rds-data:ExecuteStatement", "redshift-data:GetStatementResult",
   "athena:GetQueryResults", "logs:GetLogEvents", "logs:FilterLogEvents", "logs:StartQuery",
-  "sqs:ReceiveMessage", "kinesis:GetRecords", "ec2:GetPasswordData", "lambda:GetFunction",
+  "sqs:ReceiveMessage", "sns:Subscribe", "kinesis:GetRecords", "ec2:GetPasswordData", "lambda:GetFunction",
   "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "codecommit:GitPull", "glacier:GetJobOutput",
   "ebs:GetSnapshotBlock", "rds:DownloadDBLogFilePortion", "ssm:GetDocument",
 ];

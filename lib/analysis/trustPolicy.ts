@@ -86,7 +86,8 @@ export function analyzeTrustPolicy(doc: PolicyDocument, partition = "aws"): Trus
   return { grants: [...grants.values()], unrecognised };
 }
 
-function statementPrincipals(statement: Statement, unrecognised: string[]): { principal: Principal; written: string }[] {
+/** The principals an Allow statement names (`*` for NotPrincipal: everyone but those listed); ones IAM would refuse go to `unrecognised`. */
+export function statementPrincipals(statement: Statement, unrecognised: string[]): { principal: Principal; written: string }[] {
   if (statement.notPrincipal) {
     // Allow + NotPrincipal: everyone except the listed principals.
     const wildcard = classifyPrincipal("AWS", "*")!;
@@ -127,7 +128,7 @@ function assumeActionFor(principal: Principal, statement: Statement): string | n
  * principal (`*`, an account root) into the specific ones they allow. Conditions that no
  * caller of this principal can meet leave nobody.
  */
-function narrowPrincipal(principal: Principal, requirements: readonly Requirement[], rolePartition: string): Principal[] {
+export function narrowPrincipal(principal: Principal, requirements: readonly Requirement[], rolePartition: string): Principal[] {
   if (principal.kind === "service") return servicesActingFor(principal, requirements);
   if (principal.type !== "AWS" || principal.kind === "unknown-id") return [principal];
   const accounts = concreteValues(requirements, "aws:PrincipalAccount");
@@ -190,7 +191,8 @@ function applyDenies(candidate: Candidate, denies: readonly Statement[]): Requir
   return requirements;
 }
 
-function denyApplies(deny: Statement, principal: Principal): boolean {
+/** Whether a Deny statement's Principal (or NotPrincipal) covers this principal. */
+export function denyApplies(deny: Statement, principal: Principal): boolean {
   if (deny.principal) return principalValues(deny.principal).some((p) => denyNames(p.type, p.value, principal));
   if (deny.notPrincipal) return !principalValues(deny.notPrincipal).some((p) => denyNames(p.type, p.value, principal));
   return false;
@@ -234,7 +236,8 @@ export function externalIdState(requirements: readonly Requirement[]): ExternalI
   return onKey.length > 0 ? "weak" : "missing";
 }
 
-function principalOrgIds(requirements: readonly Requirement[]): string[] | null {
+/** Organizations a caller must belong to (aws:PrincipalOrgID, or the organization of every aws:PrincipalOrgPaths value). */
+export function principalOrgIds(requirements: readonly Requirement[]): string[] | null {
   const ids = concreteValues(requirements, "aws:PrincipalOrgID");
   if (ids) return ids;
   const paths = requirements.find((r) => r.key === "aws:principalorgpaths" && r.values.length > 0);

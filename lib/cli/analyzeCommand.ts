@@ -21,7 +21,8 @@ outside its account can assume, with the vendor, findings and risk.
 PATH is a file or a directory of them. Files are recognised by their content:
   - aws iam get-account-authorization-details output (one per account),
   - aws organizations list-accounts output (the organization's members), and
-  - IAM credential reports (CSV), optional.
+  - IAM credential reports (CSV), optional, and
+  - resource exports: an account's resource policies and shares (docs/analysis.md).
 Files that are neither, or are not JSON, are listed under errors; the rest is analysed.
 
 Options:
@@ -116,6 +117,21 @@ function formatInventoryDocument(inventory: InventoryDocument): string {
         )
       : "  none",
   );
+  if (inventory.resources.length) {
+    const outside = inventory.resources.filter((r) => !r.internal);
+    lines.push("", `Resource grants (${outside.length}${outside.length < inventory.resources.length ? `; ${inventory.resources.length - outside.length} internal not shown` : ""})`);
+    if (outside.length) {
+      lines.push(
+        indent(
+          table(
+            ["RISK", "ACCOUNT", "SERVICE", "RESOURCE", "PRINCIPAL", "VENDOR", "FINDINGS"],
+            outside.map((r) => [r.risk, r.accountId, r.service, r.resourceArn, r.principal, r.vendor ?? (r.findings.includes(FINDING.UNKNOWN_VENDOR) ? "unknown" : "-"), r.findings.join(" ")]),
+            64,
+          ),
+        ),
+      );
+    }
+  }
   if (inventory.errors.length) {
     lines.push("", `Errors (${inventory.errors.length})`);
     lines.push(indent(table(["SOURCE", "MESSAGE"], inventory.errors.map((e) => [e.source, e.message]), 160)));

@@ -58,6 +58,8 @@ export async function currentInventoryDocument(db: Db, summaries: PermissionSumm
     },
     accounts: scanned.map((a) => ({ accountId: a.id, name: a.name, roles: counts.get(a.id)?.roles ?? 0, users: counts.get(a.id)?.users ?? 0 })),
     trusts: records,
+    // Resource grants are read by `analyze` from resource exports; they are not stored yet.
+    resources: [],
     vendors: summariseVendors(records),
     unknownAccounts: summariseUnknownAccounts(records),
     errors: accounts

@@ -102,7 +102,7 @@ describe("findings on third-party trusts", () => {
     expect(mystery).toMatchObject({ vendor: null, findings: ["UNKNOWN_VENDOR"], risk: "medium" });
     const elb = report.trusts.find((t) => t.roleName === "ElbLogs")!;
     expect(elb).toMatchObject({ vendor: null, awsService: "ELB logs", findings: ["ROOT_PRINCIPAL"] });
-    expect(report.unknownAccounts).toEqual([{ accountId: STRANGER, trusts: 1, risk: "medium", reachableAccounts: [PROD] }]);
+    expect(report.unknownAccounts).toEqual([{ accountId: STRANGER, trusts: 1, resources: 0, risk: "medium", reachableAccounts: [PROD] }]);
   });
 
   it("the user's own mapping names an unknown account", () => {
@@ -133,7 +133,7 @@ describe("findings on third-party trusts", () => {
     expect(byRole.OpenCI).toMatchObject({ principalKind: "federated", vendor: "GitHub Actions", internal: false, externalId: null, risk: "critical" });
     expect(byRole.OpenCI!.findings).toEqual(["OIDC_UNRESTRICTED"]);
     expect(byRole.PinnedCI).toMatchObject({ vendor: "GitHub Actions", findings: [], risk: "low" });
-    expect(report.vendors).toEqual([{ name: "GitHub Actions", accountIds: [], trusts: 2, risk: "critical", reachableAccounts: [PROD] }]);
+    expect(report.vendors).toEqual([{ name: "GitHub Actions", accountIds: [], trusts: 2, resources: 0, risk: "critical", reachableAccounts: [PROD] }]);
   });
 
   it("our own SAML identity provider is internal", () => {
@@ -219,7 +219,7 @@ describe("reading the input", () => {
     expect(run.errors.map((e) => `${e.source}: ${e.message}`)).toEqual([
       `b.json: a second export of account ${PROD} (first read from a.json); skipped`,
       "empty.json: no ARN in the export names its account, so its account id is unknown",
-      "c.json: not a get-account-authorization-details export (RoleDetailList) nor an Organizations list-accounts output (Accounts)",
+      "c.json: not a get-account-authorization-details export (RoleDetailList), an Organizations list-accounts output (Accounts) nor a resource export (ResourcePolicies, ResourceShares)",
     ]);
   });
 

@@ -106,7 +106,7 @@ describe("vendorscope analyze", () => {
       "Cloudhealth:low:1",
       "Rackspace:low:1",
     ]);
-    expect(report.unknownAccounts).toEqual([{ accountId: "777766665555", trusts: 1, risk: "critical", reachableAccounts: ["210000000001"] }]);
+    expect(report.unknownAccounts).toEqual([{ accountId: "777766665555", trusts: 1, resources: 0, risk: "critical", reachableAccounts: ["210000000001"] }]);
   });
 
   it("prints readable tables without --json", async () => {

@@ -8,6 +8,10 @@
 import { AccountAnalyzer, judgeTrusts, type AccountRoles } from "../../analysis/accountAnalyzer";
 import { AnalysisRun } from "../../analysis/analysisRun";
 import { isAuthorizationDetails } from "../../analysis/authorizationDetails";
+import { isResourceExport } from "../../analysis/resources/resourceExport";
+
+/** Said of a resource export given to a scan, until scans store resource grants. */
+export const RESOURCES_NOT_STORED = "a resource export: `vendorscope analyze` reads it, scans do not store resource grants yet; skipped";
 import { trustContext } from "../../analysis/trustRecord";
 import { accountOfFile, listInputFiles, readInputDocument, type InputError } from "../../collect/inputFiles";
 import type { InventoryStore } from "../../db/inventoryStore";
@@ -58,7 +62,8 @@ export async function importFiles(store: InventoryStore, path: string, options: 
           results.push(result);
           packed.set(result.accountId, { export: doc.value, started, ms: Date.now() - started.getTime() });
         }
-      } else run.add(doc.source, doc.value);
+      } else if (isResourceExport(doc.value)) run.addError(doc.source, RESOURCES_NOT_STORED);
+      else run.add(doc.source, doc.value);
     }
     for (const error of run.errors) progress.notice(`${error.source}: ${error.message}`);
     const org = run.organization;

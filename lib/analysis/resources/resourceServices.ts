@@ -1,0 +1,45 @@
+/**
+ * The kinds of resource whose policies and shares can let an outside party at our data
+ * without assuming a role: the `service` values of the `resources[]` contract.
+ */
+export const POLICY_SERVICES = ["s3", "kms", "sqs", "sns", "lambda", "secretsmanager", "ecr"] as const;
+export const SHARE_SERVICES = ["ebs-snapshot", "ami", "rds-snapshot", "ram"] as const;
+export const RESOURCE_SERVICES = [...POLICY_SERVICES, ...SHARE_SERVICES] as const;
+
+export type PolicyService = (typeof POLICY_SERVICES)[number];
+export type ShareService = (typeof SHARE_SERVICES)[number];
+export type ResourceService = (typeof RESOURCE_SERVICES)[number];
+
+/** A resource policy grants actions of its own service only (a bucket policy cannot grant ec2:*). */
+export const ACTION_PREFIX: Record<PolicyService, string> = {
+  s3: "s3",
+  kms: "kms",
+  sqs: "sqs",
+  sns: "sns",
+  lambda: "lambda",
+  secretsmanager: "secretsmanager",
+  ecr: "ecr",
+};
+
+/**
+ * What a share lets the account it is shared with do. A snapshot, image or database snapshot
+ * shared is a full copy of its data: the other account can restore it in its own account,
+ * where none of our policies apply any more.
+ */
+export const SHARE_ACTIONS: Record<ShareService, readonly string[]> = {
+  "ebs-snapshot": ["ec2:CreateVolume", "ec2:CopySnapshot"],
+  ami: ["ec2:RunInstances", "ec2:CopyImage"],
+  "rds-snapshot": ["rds:RestoreDBInstanceFromDBSnapshot", "rds:RestoreDBClusterFromSnapshot", "rds:CopyDBSnapshot", "rds:CopyDBClusterSnapshot"],
+  ram: [],
+};
+
+/** Shares that hand over a copy of the data itself. */
+export const DATA_SHARES: ReadonlySet<ShareService> = new Set(["ebs-snapshot", "ami", "rds-snapshot"]);
+
+export function isResourceService(value: unknown): value is ResourceService {
+  return typeof value === "string" && (RESOURCE_SERVICES as readonly string[]).includes(value);
+}
+
+export function isPolicyService(service: ResourceService): service is PolicyService {
+  return (POLICY_SERVICES as readonly string[]).includes(service);
+}
