@@ -104,6 +104,15 @@ export class AnalysisRun {
     this.errors.push({ source, message });
   }
 
+  /** The resource export read for an account, if any. */
+  resourcesOf(accountId: string): ResourceAnalysis | null {
+    return this.resourceResults.find((r) => r.accountId === accountId) ?? null;
+  }
+
+  get resourceAnalyses(): readonly ResourceAnalysis[] {
+    return this.resourceResults;
+  }
+
   get organization(): OrganizationInput | null {
     return mergeOrganizations(this.organizations);
   }

@@ -8,7 +8,9 @@ export type PrincipalKind =
   | "wildcard"
   | "federated"
   | "unknown-id"
-  | "service";
+  | "service"
+  /** An AWS Organization or OU a RAM share names: every account in it. */
+  | "organization";
 
 export interface Principal {
   type: PrincipalType;

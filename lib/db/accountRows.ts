@@ -5,16 +5,17 @@
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AccountDiff, CurrentInventory } from "../history/accountDiff";
-import type { KeyRow, RoleRow, TrustRow, UserRow } from "../inventory/accountInventory";
+import type { KeyRow, ResourceRow, RoleRow, TrustRow, UserRow } from "../inventory/accountInventory";
 import type { Risk } from "../analysis/risk";
 import { insertKeys, insertRoles, insertTrusts, insertUsers } from "./bulkInsert";
 import { toDate, toIso, type Db } from "./types";
 
 export async function loadCurrentInventory(db: Db, accountId: string): Promise<CurrentInventory> {
   const current = { accountId, removedScanId: null };
-  const [roles, trusts, users, keys] = await Promise.all([
+  const [roles, trusts, resources, users, keys] = await Promise.all([
     db.role.findMany({ where: current, include: { permissionSet: { select: { fingerprint: true } } } }),
     db.trust.findMany({ where: current, include: { role: { select: { arn: true } } } }),
+    db.resourceGrant.findMany({ where: current }),
     db.iamUser.findMany({ where: current }),
     db.accessKey.findMany({ where: { removedScanId: null, user: current }, include: { user: { select: { arn: true } } } }),
   ]);
@@ -54,6 +55,10 @@ export async function loadCurrentInventory(db: Db, accountId: string): Promise<C
         risk: t.risk as Risk,
         riskRank: t.riskRank,
       },
+    })),
+    resources: resources.map(({ id, firstSeenScanId: _f, changedScanId: _c, removedScanId: _r, ...row }) => ({
+      id,
+      row: { ...row, service: row.service as ResourceRow["service"], principalKind: row.principalKind as ResourceRow["principalKind"], risk: row.risk as Risk, source: row.source as ResourceRow["source"] },
     })),
     users: users.map((u) => ({
       id: u.id,
@@ -105,6 +110,12 @@ export async function writeAccountDiff(db: Db, current: CurrentInventory, diff: 
   }
   if (diff.trusts.close.length > 0) await db.trust.updateMany({ where: { id: { in: diff.trusts.close } }, data: closing });
 
+  if (diff.resources.insert.length > 0) {
+    await db.resourceGrant.createMany({ data: diff.resources.insert.map((row) => ({ ...resourceData(row), firstSeenScanId: scanId, changedScanId: scanId })) });
+  }
+  for (const { id, row } of diff.resources.update) await db.resourceGrant.update({ where: { id }, data: { ...resourceData(row), changedScanId: scanId } });
+  if (diff.resources.close.length > 0) await db.resourceGrant.updateMany({ where: { id: { in: diff.resources.close } }, data: closing });
+
   const userIds = new Map(current.users.map((u) => [u.row.arn, u.id]));
   for (const u of await insertUsers(db, diff.users.insert, ctx)) userIds.set(u.arn, u.id);
   for (const { id, row } of diff.users.update) await db.iamUser.update({ where: { id }, data: userData(row) });
@@ -114,7 +125,7 @@ export async function writeAccountDiff(db: Db, current: CurrentInventory, diff: 
   for (const { id, row } of diff.keys.update) await db.accessKey.update({ where: { id }, data: keyData(row) });
   if (diff.keys.close.length > 0) await db.accessKey.updateMany({ where: { id: { in: diff.keys.close } }, data: closing });
 
-  const external = [...new Set(diff.trusts.insert.flatMap((t) => (t.externalAccountId && !t.internal ? [t.externalAccountId] : [])))].sort();
+  const external = [...new Set([...diff.trusts.insert, ...diff.resources.insert].flatMap((t) => (t.externalAccountId && !t.internal ? [t.externalAccountId] : [])))].sort();
   if (external.length > 0) {
     await db.externalAccount.createMany({ data: external.map((id) => ({ id, firstSeenScanId: scanId })), skipDuplicates: true });
   }
@@ -138,6 +149,10 @@ function roleData(row: RoleRow, ctx: WriteContext) {
 function trustData(row: TrustRow) {
   const { roleArn: _roleArn, conditions, ...fields } = row;
   return { ...fields, conditions: json(conditions) ?? Prisma.DbNull };
+}
+
+function resourceData(row: ResourceRow) {
+  return { ...row, conditions: json(row.conditions) ?? Prisma.DbNull };
 }
 
 function userData(row: Omit<UserRow, "keys">) {

@@ -84,13 +84,13 @@ export async function upsertRawExport(
   db: Db,
   accountId: string,
   scanId: number,
-  raw: { gzip: Uint8Array; sha256: string; credentialReport: Uint8Array | null },
+  raw: { gzip: Uint8Array; sha256: string; credentialReport: Uint8Array | null; resources?: Uint8Array | null },
 ): Promise<void> {
   const hex = (bytes: Uint8Array | null) => (bytes === null ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex"));
   await db.$executeRaw`
-    INSERT INTO "RawExport" ("accountId", "scanId", "capturedAt", "sha256", "authorizationDetails", "credentialReport")
-    VALUES (${accountId}, ${scanId}, ${new Date().toISOString()}::timestamp, ${raw.sha256}, decode(${hex(raw.gzip)}, 'hex'), decode(${hex(raw.credentialReport)}, 'hex'))
+    INSERT INTO "RawExport" ("accountId", "scanId", "capturedAt", "sha256", "authorizationDetails", "credentialReport", "resources")
+    VALUES (${accountId}, ${scanId}, ${new Date().toISOString()}::timestamp, ${raw.sha256}, decode(${hex(raw.gzip)}, 'hex'), decode(${hex(raw.credentialReport)}, 'hex'), decode(${hex(raw.resources ?? null)}, 'hex'))
     ON CONFLICT ("accountId") DO UPDATE SET "scanId" = excluded."scanId", "capturedAt" = excluded."capturedAt", "sha256" = excluded."sha256",
-      "authorizationDetails" = excluded."authorizationDetails", "credentialReport" = excluded."credentialReport"
+      "authorizationDetails" = excluded."authorizationDetails", "credentialReport" = excluded."credentialReport", "resources" = excluded."resources"
     WHERE "RawExport"."sha256" <> excluded."sha256"`;
 }

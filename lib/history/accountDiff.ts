@@ -4,7 +4,8 @@
  * the current rows, calls this, and writes the result in one transaction.
  */
 import { FINDING, findingRule, type FindingCode } from "../analysis/findings";
-import type { AccountInventory, KeyRow, RoleRow, TrustRow, UserRow } from "../inventory/accountInventory";
+import type { AccountInventory, KeyRow, ResourceRow, RoleRow, TrustRow, UserRow } from "../inventory/accountInventory";
+import { diffResources } from "./resourceDiff";
 import { CHANGE, type ChangeDraft } from "./changeKinds";
 import { sameJson } from "./sameJson";
 
@@ -19,6 +20,7 @@ export type StoredKey = Stored<KeyRow> & { userArn: string };
 export interface CurrentInventory {
   roles: Stored<RoleRow>[];
   trusts: Stored<TrustRow>[];
+  resources: Stored<ResourceRow>[];
   users: Stored<UserFields>[];
   keys: StoredKey[];
 }
@@ -33,6 +35,7 @@ export interface RowChanges<T> {
 export interface AccountDiff {
   roles: RowChanges<RoleRow>;
   trusts: RowChanges<TrustRow>;
+  resources: RowChanges<ResourceRow>;
   users: RowChanges<UserFields>;
   keys: RowChanges<KeyRow & { userArn: string }>;
   events: ChangeDraft[];
@@ -77,7 +80,8 @@ export function diffAccount(current: CurrentInventory, next: AccountInventory, a
     const gone = new Set(users.close.map((id) => current.users.find((u) => u.id === id)!.row.arn));
     for (const key of current.keys) if (gone.has(key.userArn)) keys.close.push(key.id);
   }
-  return { roles, trusts, users, keys, events };
+  const resources = next.resources === null ? { insert: [], update: [], close: [] } : diffResources(accountId, current.resources, next.resources, events);
+  return { roles, trusts, resources, users, keys, events };
 }
 
 function diffRows<T>(current: Stored<T>[], next: T[], key: (row: T) => string, same: (a: T, b: T) => boolean): RowChanges<T> {
@@ -125,7 +129,8 @@ function userFields(user: UserRow): UserFields {
 }
 
 /** Who holds a trust, in words: the vendor, else the account or principal. */
-function holder(t: TrustRow): string {
+/** Who holds an access, in a change summary. */
+export function holder(t: Pick<TrustRow, "vendorName" | "externalAccountId" | "internal" | "principalKind" | "principal">): string {
   if (t.vendorName) return t.externalAccountId ? `${t.vendorName} (${t.externalAccountId})` : t.vendorName;
   if (t.internal) return `internal principal ${t.principal}`;
   if (t.principalKind === "wildcard") return "anyone (*)";
@@ -140,7 +145,7 @@ function about(accountId: string, t: TrustRow) {
   return { accountId, roleArn: t.roleArn, principal: t.principal, vendorName: t.vendorName, externalAccountId: t.externalAccountId, party: t.party };
 }
 
-function findingTitle(code: string): string {
+export function findingTitle(code: string): string {
   return findingRule(code as FindingCode)?.title ?? code;
 }
 

@@ -16,6 +16,11 @@ export const CHANGE = {
   VENDOR_DISAPPEARED: "VENDOR_DISAPPEARED",
   /** Someone named who holds access (an unknown account's vendor): a rename, not new access. */
   ATTRIBUTED: "ATTRIBUTED",
+  /** A resource policy or share now lets someone outside the account use the resource. */
+  RESOURCE_GRANTED: "RESOURCE_GRANTED",
+  RESOURCE_REVOKED: "RESOURCE_REVOKED",
+  /** The same principal's grant on the resource allows other actions, or its findings or risk changed. */
+  RESOURCE_GRANT_CHANGED: "RESOURCE_GRANT_CHANGED",
   KEY_CREATED: "KEY_CREATED",
   KEY_ROTATED: "KEY_ROTATED",
   KEY_DELETED: "KEY_DELETED",
@@ -29,6 +34,7 @@ export type ChangeKind = (typeof CHANGE)[keyof typeof CHANGE];
 export interface ChangeDraft {
   kind: ChangeKind;
   accountId: string | null;
+  /** The role's ARN; for a resource grant's change, the resource's (the ARN the change is about). */
   roleArn?: string | null;
   principal?: string | null;
   vendorName?: string | null;

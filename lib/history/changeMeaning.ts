@@ -37,10 +37,12 @@ const FIXED: Record<string, ChangeMeaning> = {
   [CHANGE.FINDING_RESOLVED]: { label: "Finding resolved", tone: "good" },
   [CHANGE.KEY_DELETED]: { label: "Access key deleted", tone: "good" },
   [CHANGE.KEY_DEACTIVATED]: { label: "Access key deactivated", tone: "good" },
+  [CHANGE.RESOURCE_GRANTED]: { label: "Resource access gained", tone: "alarm" },
+  [CHANGE.RESOURCE_REVOKED]: { label: "Resource access removed", tone: "good" },
 };
 
 /** The kinds whose meaning depends on their before and after values (the rest is fixed per kind). */
-export const VALUE_DEPENDENT_KINDS: readonly string[] = [CHANGE.RISK_CHANGED, CHANGE.FINDING_RAISED, CHANGE.EXTERNAL_ID_CHANGED, CHANGE.VENDOR_CHANGED];
+export const VALUE_DEPENDENT_KINDS: readonly string[] = [CHANGE.RISK_CHANGED, CHANGE.FINDING_RAISED, CHANGE.EXTERNAL_ID_CHANGED, CHANGE.VENDOR_CHANGED, CHANGE.RESOURCE_GRANT_CHANGED];
 
 export function changeMeaning(event: { kind: string; before?: unknown; after?: unknown }): ChangeMeaning {
   switch (event.kind) {
@@ -53,6 +55,14 @@ export function changeMeaning(event: { kind: string; before?: unknown; after?: u
       const was = (event.before as { internal?: boolean } | null)?.internal;
       const now = (event.after as { internal?: boolean } | null)?.internal;
       return was === true && now === false ? { label: "Now third-party", tone: "alarm" } : FIXED[CHANGE.VENDOR_CHANGED]!;
+    }
+    case CHANGE.RESOURCE_GRANT_CHANGED: {
+      const rank = (v: unknown) => (v as { riskRank?: number } | null)?.riskRank ?? 0;
+      const actions = (v: unknown) => (v as { actions?: unknown[] } | null)?.actions?.length ?? 0;
+      const [before, after] = [event.before, event.after];
+      if (rank(after) > rank(before) || (rank(after) === rank(before) && actions(after) > actions(before))) return { label: "Resource access widened", tone: "alarm" };
+      if (rank(after) < rank(before) || actions(after) < actions(before)) return { label: "Resource access narrowed", tone: "good" };
+      return { label: "Resource access changed", tone: "warn" };
     }
     case CHANGE.FINDING_RAISED:
       return { label: "Finding raised", tone: findingTier(String(event.after)) === "severe" ? "alarm" : "warn" };

@@ -9,6 +9,7 @@ import type { ExternalRole, RoleFacts } from "../analysis/externalRole";
 import type { EffectivePermissions } from "../analysis/permissions";
 import { RISKS } from "../analysis/risk";
 import type { TrustRecord } from "../analysis/trustRecord";
+import type { ResourceRecord } from "../analysis/resources/resourceRecord";
 import { partyOf } from "./party";
 
 export interface RoleRow extends RoleFacts {
@@ -50,17 +51,29 @@ export interface UserRow {
   keys: KeyRow[];
 }
 
+/** A resource grant as stored: the contract's fields, plus who holds it. */
+export interface ResourceRow extends Omit<ResourceRecord, "vendor" | "conditions" | "accessLevels" | "findings"> {
+  vendorName: string | null;
+  party: string;
+  accessLevels: string[];
+  findings: string[];
+  conditions: unknown;
+  riskRank: number;
+}
+
 export interface AccountInventory {
   accountId: string;
   roles: RoleRow[];
   trusts: TrustRow[];
+  /** Null when no resource export was read: stored grants are kept, not closed. */
+  resources: ResourceRow[] | null;
   users: UserRow[];
   /** False when there was no credential report: keys are unknown, not absent. */
   keysKnown: boolean;
   permissionSets: Map<string, EffectivePermissions>;
 }
 
-export function accountInventory(analysis: AccountAnalysis, credentialReport: CredentialReport | null): AccountInventory {
+export function accountInventory(analysis: AccountAnalysis, credentialReport: CredentialReport | null, resources: readonly ResourceRecord[] | null = null): AccountInventory {
   const permissionSets = new Map<string, EffectivePermissions>();
   const roles = new Map<string, RoleRow>();
   for (const role of analysis.externalRoles) {
@@ -83,7 +96,13 @@ export function accountInventory(analysis: AccountAnalysis, credentialReport: Cr
       keys: (report?.keys ?? []).map((k) => ({ ...k })),
     };
   });
-  return { accountId: analysis.accountId, roles: [...roles.values()], trusts, users, keysKnown: credentialReport !== null, permissionSets };
+  return { accountId: analysis.accountId, roles: [...roles.values()], trusts, resources: resources?.map(resourceRow) ?? null, users, keysKnown: credentialReport !== null, permissionSets };
+}
+
+export function resourceRow(record: ResourceRecord): ResourceRow {
+  const { vendor, ...fields } = record;
+  const party = partyOf({ internal: record.internal, vendorName: vendor, awsService: record.awsService, principalKind: record.principalKind, principal: record.principal, externalAccountId: record.externalAccountId });
+  return { ...fields, vendorName: vendor, party, riskRank: RISKS.indexOf(record.risk) };
 }
 
 function roleRow(role: ExternalRole): RoleRow {

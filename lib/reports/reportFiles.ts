@@ -48,11 +48,13 @@ export async function vendorReportFile(db: Db, summaries: PermissionSummaries, p
   if (format === "csv") return file(vendorTrustsCsv(review.vendor), stem, format);
   const inventory = await currentInventoryDocument(db, summaries, { party });
   const trusts = inventory.trusts.filter((t) => !t.internal);
+  const resources = inventory.resources.filter((r) => !r.internal);
   const json = {
     ...inventory,
     trusts,
-    vendors: summariseVendors(trusts),
-    unknownAccounts: summariseUnknownAccounts(trusts),
+    resources,
+    vendors: summariseVendors(trusts, resources),
+    unknownAccounts: summariseUnknownAccounts(trusts, resources),
     review: {
       vendor: review.vendor.name,
       party,

@@ -3,6 +3,7 @@ import { CredentialReportError, parseCredentialReport, type CredentialReport } f
 import type { AccountMeta } from "../db/scanTypes";
 import type { ScanWriter } from "../db/scanWriter";
 import { accountInventory } from "../inventory/accountInventory";
+import type { ResourceRecord } from "../analysis/resources/resourceRecord";
 
 /** Turns one analyzed account into inventory rows and saves it in the scan. */
 export async function storeAccount(
@@ -10,8 +11,10 @@ export async function storeAccount(
   result: AccountAnalysis,
   credentialReport: CredentialReport | null,
   meta: Omit<AccountMeta, "roles" | "users">,
+  /** Null when the account's resources were not read (its stored grants stay). */
+  resources: readonly ResourceRecord[] | null = null,
 ): Promise<{ changes: number; trusts: number }> {
-  const inventory = accountInventory(result, credentialReport);
+  const inventory = accountInventory(result, credentialReport, resources);
   const warnings = [...(meta.warnings ?? []), ...result.errors.map((e) => `${e.source}: ${e.message}`)];
   const { changes } = await session.saveAccount(inventory, { ...meta, roles: result.roles, users: result.users, warnings });
   return { changes, trusts: inventory.trusts.length };

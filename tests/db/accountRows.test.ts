@@ -26,6 +26,7 @@ let db: Awaited<ReturnType<typeof testDatabase>>;
 const noChanges = (): AccountDiff => ({
   roles: { insert: [], update: [], close: [] },
   trusts: { insert: [], update: [], close: [] },
+  resources: { insert: [], update: [], close: [] },
   users: { insert: [], update: [], close: [] },
   keys: { insert: [], update: [], close: [] },
   events: [],

@@ -37,6 +37,7 @@ function stored(inv: AccountInventory): CurrentInventory {
   return {
     roles: inv.roles.map((row) => ({ id: id++, row })),
     trusts: inv.trusts.map((row) => ({ id: id++, row })),
+    resources: (inv.resources ?? []).map((row) => ({ id: id++, row })),
     users: inv.users.map(({ keys: _keys, ...row }) => ({ id: id++, row })),
     keys: inv.users.flatMap((u) => u.keys.map((row) => ({ id: id++, row, userArn: u.arn }))),
   };
@@ -67,7 +68,7 @@ describe("what changed in an account between two scans", () => {
 
   it("everything is new on the first scan", () => {
     const first = inventory([{ name: "Datadog", trust: datadogTrust(externalId), inline: { r: readOnly } }], report("2026-01-01T00:00:00+00:00"));
-    const diff = diffAccount({ roles: [], trusts: [], users: [], keys: [] }, first, actionsOf([first]));
+    const diff = diffAccount({ roles: [], trusts: [], resources: [], users: [], keys: [] }, first, actionsOf([first]));
     expect(kinds(diff.events)).toEqual([
       `TRUST_ADDED: Datadog (${DATADOG}) can now assume ${ACCOUNT}/Datadog (low)`,
       `KEY_CREATED: Created access key 1 of partner-bot in ${ACCOUNT}`,

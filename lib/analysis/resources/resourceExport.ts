@@ -93,6 +93,6 @@ function sharePrincipal(entry: unknown, partition: string): Principal | null {
   if (typeof entry !== "string") return null;
   if (entry.toLowerCase() === "all") return classifyPrincipal("AWS", "*");
   if (ACCOUNT_ID.test(entry)) return classifyPrincipal("AWS", accountRootArn(entry, partition));
-  if (ORGANIZATION_ARN.test(entry)) return { type: "AWS", value: entry, kind: "unknown-id", accountId: null, partition };
+  if (ORGANIZATION_ARN.test(entry)) return { type: "AWS", value: entry, kind: "organization", accountId: null, partition };
   return null;
 }

@@ -8,10 +8,7 @@
 import { AccountAnalyzer, judgeTrusts, type AccountRoles } from "../../analysis/accountAnalyzer";
 import { AnalysisRun } from "../../analysis/analysisRun";
 import { isAuthorizationDetails } from "../../analysis/authorizationDetails";
-import { isResourceExport } from "../../analysis/resources/resourceExport";
-
-/** Said of a resource export given to a scan, until scans store resource grants. */
-export const RESOURCES_NOT_STORED = "a resource export: `vendorscope analyze` reads it, scans do not store resource grants yet; skipped";
+import { resourceRecord } from "../../analysis/resources/resourceRecord";
 import { trustContext } from "../../analysis/trustRecord";
 import { accountOfFile, listInputFiles, readInputDocument, type InputError } from "../../collect/inputFiles";
 import type { InventoryStore } from "../../db/inventoryStore";
@@ -49,6 +46,7 @@ export async function importFiles(store: InventoryStore, path: string, options: 
     const packed = new Map<string, { export: unknown; started: Date; ms: number }>();
     const results: AccountRoles[] = [];
     const broken: { error: InputError; started: Date; ms: number }[] = [];
+    const resourceExports = new Map<string, unknown>();
     for (const file of files) {
       const started = new Date();
       const doc = await readInputDocument(file);
@@ -62,8 +60,15 @@ export async function importFiles(store: InventoryStore, path: string, options: 
           results.push(result);
           packed.set(result.accountId, { export: doc.value, started, ms: Date.now() - started.getTime() });
         }
-      } else if (isResourceExport(doc.value)) run.addError(doc.source, RESOURCES_NOT_STORED);
-      else run.add(doc.source, doc.value);
+      } else {
+        const kind = run.add(doc.source, doc.value);
+        if (kind === "resources") resourceExports.set(String((doc.value as { AccountId: unknown }).AccountId), doc.value);
+      }
+    }
+    for (const accountId of resourceExports.keys()) {
+      if (!results.some((r) => r.accountId === accountId)) {
+        run.addError(`resources of ${accountId}`, "a resource export without the account's authorization details export: the account is not read, so it is skipped");
+      }
     }
     for (const error of run.errors) progress.notice(`${error.source}: ${error.message}`);
     const org = run.organization;
@@ -78,8 +83,10 @@ export async function importFiles(store: InventoryStore, path: string, options: 
       const { export: raw, started, ms } = packed.get(result.accountId)!;
       packed.delete(result.accountId);
       const reportText = run.credentialReportTexts.get(result.accountId) ?? null;
-      const rawExport: PackedExport = await packExport(raw, reportText);
-      const saved = await storeAccount(session, judgeTrusts(result, ctx), run.credentialReports.get(result.accountId) ?? null, { startedAt: started, durationMs: ms, apiCalls: 0, rawExport });
+      const resources = run.resourcesOf(result.accountId);
+      const rawExport: PackedExport = await packExport(raw, reportText, resourceExports.get(result.accountId) ?? null);
+      const grants = resources ? resources.access.map((access) => resourceRecord(access, ctx)) : null;
+      const saved = await storeAccount(session, judgeTrusts(result, ctx), run.credentialReports.get(result.accountId) ?? null, { startedAt: started, durationMs: ms, apiCalls: 0, rawExport }, grants);
       progress.account(result.accountId, "ok", `${result.roles} roles, ${saved.trusts} trusts, ${saved.changes} changes`);
     }
     // As a failed live read: the account is stale and keeps its last inventory.

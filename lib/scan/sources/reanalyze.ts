@@ -5,13 +5,15 @@
  */
 import { AccountAnalyzer } from "../../analysis/accountAnalyzer";
 import { isAuthorizationDetails, readAuthorizationDetails } from "../../analysis/authorizationDetails";
-import { trustContext } from "../../analysis/trustRecord";
+import { trustContext, type TrustContext } from "../../analysis/trustRecord";
 import type { InventoryStore } from "../../db/inventoryStore";
 import type { ScanResult } from "../../db/scanTypes";
 import { loadVendorDirectory } from "../../db/vendorStore";
 import { endAfterError, finishScan } from "../finishScan";
 import type { ScanProgress } from "../progress";
 import { unpackExport } from "../../db/rawExport";
+import { analyzeResourceExport, isResourceExport, ResourceExportError } from "../../analysis/resources/resourceExport";
+import { resourceRecord, type ResourceRecord } from "../../analysis/resources/resourceRecord";
 import { parseCredentialReportLeniently, storeAccount } from "../storeAccount";
 
 export interface ReanalyzeOptions {
@@ -51,11 +53,26 @@ export async function reanalyze(store: InventoryStore, options: ReanalyzeOptions
       const warnings: string[] = [];
       const result = analyzer.analyzeAccount(readAuthorizationDetails(raw.authorizationDetails, accountId), ctx);
       const report = parseCredentialReportLeniently(raw.credentialReport, warnings);
-      const saved = await storeAccount(session, result, report, { startedAt, durationMs: Date.now() - startedAt.getTime(), apiCalls: 0, warnings, fromStoredExport: true });
+      const resources = storedResourceGrants(raw.resources, analyzer, ctx, warnings);
+      const saved = await storeAccount(session, result, report, { startedAt, durationMs: Date.now() - startedAt.getTime(), apiCalls: 0, warnings, fromStoredExport: true }, resources);
       progress.account(accountId, "ok", `${result.roles} roles, ${saved.trusts} trusts, ${saved.changes} changes`);
     }
     return await finishScan(session, progress, { error: exports.length === 0 ? "no stored export to re-analyse: run a scan first" : undefined, namedBy: options.attribution?.namedBy });
   } catch (error) {
     return await endAfterError(session, error, progress, { rethrowStopped: true });
+  }
+}
+
+/** The stored resource export analysed again; null (grants kept as they are) when none was stored. */
+function storedResourceGrants(raw: unknown, analyzer: AccountAnalyzer, ctx: TrustContext, warnings: string[]): ResourceRecord[] | null {
+  if (raw === null || !isResourceExport(raw)) return null;
+  try {
+    const analysis = analyzeResourceExport(raw, analyzer.risk);
+    warnings.push(...analysis.errors.map((e) => `resources: ${e}`));
+    return analysis.access.map((access) => resourceRecord(access, ctx));
+  } catch (error) {
+    if (!(error instanceof ResourceExportError)) throw error;
+    warnings.push(`resources: ${error.message}`);
+    return null;
   }
 }
