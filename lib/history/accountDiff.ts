@@ -145,7 +145,7 @@ function about(accountId: string, t: TrustRow) {
   return { accountId, roleArn: t.roleArn, principal: t.principal, vendorName: t.vendorName, externalAccountId: t.externalAccountId, party: t.party };
 }
 
-export function findingTitle(code: string): string {
+function findingTitle(code: string): string {
   return findingRule(code as FindingCode)?.title ?? code;
 }
 

@@ -3,7 +3,8 @@
  * grants gained, removed, or changed in what they allow or how risky they are. Pure.
  */
 import type { ResourceRow } from "../inventory/accountInventory";
-import { findingTitle, holder, type RowChanges, type Stored } from "./accountDiff";
+import { resourceFindingTitle } from "../analysis/resources/resourceFindings";
+import { holder, type RowChanges, type Stored } from "./accountDiff";
 import { CHANGE, type ChangeDraft } from "./changeKinds";
 import { sameJson } from "./sameJson";
 
@@ -56,7 +57,7 @@ function changeSummary(before: ResourceRow, after: ResourceRow): string {
   if (added.length) parts.push(`now also ${added.slice(0, 3).join(", ")}${added.length > 3 ? ` and ${added.length - 3} more` : ""}`);
   if (removed.length) parts.push(`no longer ${removed.slice(0, 3).join(", ")}${removed.length > 3 ? ` and ${removed.length - 3} more` : ""}`);
   const raised = after.findings.filter((f) => !before.findings.includes(f));
-  if (raised.length) parts.push(raised.map(findingTitle).join(", ").toLowerCase());
+  if (raised.length) parts.push(raised.map(resourceFindingTitle).join(", ").toLowerCase());
   if (before.risk !== after.risk) parts.push(`risk ${before.risk} → ${after.risk}`);
   if (!parts.length) parts.push("its conditions changed");
   return `${holder(after)} on ${label(after)}: ${parts.join("; ")}`;

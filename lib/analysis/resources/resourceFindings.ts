@@ -82,3 +82,7 @@ export const RESOURCE_FINDING_RULES: readonly ResourceFindingRule[] = [
 export function resourceFindingsFor(facts: ResourceFacts): FindingCode[] {
   return RESOURCE_FINDING_RULES.filter((rule) => rule.applies(facts)).map((rule) => rule.code);
 }
+
+export function resourceFindingTitle(code: string): string {
+  return RESOURCE_FINDING_RULES.find((rule) => rule.code === code)?.title ?? code;
+}
