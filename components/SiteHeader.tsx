@@ -8,6 +8,7 @@ const LINKS = [
   ["/unknown-accounts", "Unknown accounts"],
   ["/accounts", "Accounts"],
   ["/trusts", "Trusts"],
+  ["/resources", "Resources"],
   ["/actions", "Action search"],
   ["/users", "IAM users"],
   ["/scans", "Scans"],

@@ -9,6 +9,7 @@ import { ACCOUNT_SORTS, ACCOUNT_STATES, type AccountFilters } from "./accounts";
 import type { ActionSearchInput } from "./actionSearch";
 import { accountId, oneOf, page, text, type SearchParams } from "./params";
 import { TRUST_SCOPES, TRUST_SORTS, type TrustFilters } from "./trusts";
+import { RESOURCE_SERVICES, RESOURCE_SORTS, type ResourceFilters } from "./resources";
 import { ATTRIBUTIONS, KEY_STATES, type UserFilters } from "./users";
 import { VENDOR_SORTS, type VendorFilters } from "./vendors";
 
@@ -34,6 +35,20 @@ export function trustFilters(params: SearchParams): TrustFilters & { sort: NonNu
     party: text(params, "party"),
     q: text(params, "q"),
     sort: oneOf(params, "sort", TRUST_SORTS) ?? "risk",
+    page: page(params),
+  };
+}
+
+export function resourceFilters(params: SearchParams): ResourceFilters & { sort: NonNullable<ResourceFilters["sort"]> } {
+  return {
+    scope: oneOf(params, "scope", TRUST_SCOPES) ?? "external",
+    risk: oneOf(params, "risk", RISKS),
+    finding: oneOf(params, "finding", FINDINGS),
+    service: oneOf(params, "service", RESOURCE_SERVICES),
+    account: accountId(params),
+    party: text(params, "party"),
+    q: text(params, "q"),
+    sort: oneOf(params, "sort", RESOURCE_SORTS) ?? "risk",
     page: page(params),
   };
 }

@@ -7,10 +7,11 @@ import type { Db } from "../db/types";
 import { toCsv } from "../export/csv";
 import { listAccounts } from "../queries/accounts";
 import { searchActions } from "../queries/actionSearch";
-import { accountFilters, actionSearchInput, trustFilters, userFilters, vendorFilters } from "../queries/filters";
+import { accountFilters, actionSearchInput, resourceFilters, trustFilters, userFilters, vendorFilters } from "../queries/filters";
 import type { SearchParams } from "../queries/params";
 import { listScans } from "../queries/scans";
 import { listTrusts } from "../queries/trusts";
+import { listResources } from "../queries/resources";
 import { listUsersWithKeys } from "../queries/users";
 import type { VendorDetail } from "../queries/vendorDetail";
 import { scanChanges } from "../queries/scanChanges";
@@ -33,6 +34,14 @@ export async function trustsCsv(db: Db, params: SearchParams): Promise<string> {
   return toCsv(
     ["vendor", "account_id", "account_name", "role", "role_arn", "principal", "internal", "external_id", "risk", "findings", "last_used", "first_seen"],
     rows.map((t) => [t.partyName, t.accountId, t.accountName, t.roleName, t.roleArn, t.principal, t.internal, t.externalId, t.risk, t.findings.join(" "), iso(t.lastUsed), iso(t.firstSeen)]),
+  );
+}
+
+export async function resourcesCsv(db: Db, params: SearchParams): Promise<string> {
+  const { rows } = await listResources(db, { ...resourceFilters(params), page: 1, pageSize: ALL });
+  return toCsv(
+    ["vendor", "account_id", "account_name", "region", "service", "resource_arn", "principal", "internal", "actions", "access_levels", "risk", "findings", "source", "first_seen"],
+    rows.map((r) => [r.partyName, r.accountId, r.accountName, r.region, r.service, r.resourceArn, r.principal, r.internal, r.actions.join(" "), r.accessLevels.join(" "), r.risk, r.findings.join(" "), r.source, iso(r.firstSeen)]),
   );
 }
 

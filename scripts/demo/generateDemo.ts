@@ -7,6 +7,7 @@
  *   demo/snapshots/<N>-<date>/list-accounts.json     aws organizations list-accounts
  *   demo/snapshots/<N>-<date>/<account>-authz.json   aws iam get-account-authorization-details
  *   demo/snapshots/<N>-<date>/<account>-credential-report.csv   (a few accounts)
+ *   demo/snapshots/<N>-<date>/<account>-resources.json   resource policies and shares (a few accounts)
  *
  * Deterministic: no randomness and no clock. Ids come from hashes of names and every date is
  * fixed or relative to the snapshot's date, so re-running reproduces demo/ byte for byte
@@ -24,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { buildAccount } from "./accountPlan";
 import { authorizationDetails, cliJson, credentialReport, listAccounts, vendorsYaml } from "./awsCliFiles";
 import { DEMO_ACCOUNTS, DEMO_SNAPSHOTS } from "./organization";
+import { resourceExport } from "./resourceExports";
 
 export { DEMO_ACCOUNTS, DEMO_ORG_ID, DEMO_SNAPSHOTS, DEMO_UNKNOWN_ACCOUNTS, DEMO_VENDORS, HOSTILE_ROLE_NAME, type DemoSnapshot } from "./organization";
 
@@ -39,6 +41,8 @@ export function demoFiles(): Map<string, string> {
       const b = buildAccount(account, snapshot);
       files.set(`${dir}/${account.name}-authz.json`, cliJson(authorizationDetails(b)));
       if (account.credentialReport) files.set(`${dir}/${account.name}-credential-report.csv`, credentialReport(b));
+      const resources = resourceExport(account.id, snapshot);
+      if (resources) files.set(`${dir}/${account.name}-resources.json`, cliJson(resources));
     }
   }
   return files;

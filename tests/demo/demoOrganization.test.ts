@@ -97,6 +97,24 @@ describe("the demo organization", () => {
     expect(report!.trusts.flatMap((t) => [...t.permissions.unknownActions, ...t.permissions.missingPolicies])).toEqual([]);
   });
 
+  it("has resource grants of every policy kind and a share: public, vendor, service for a vendor, unknown", () => {
+    const { report } = reports.get(LAST.index)!;
+    const grants = report!.resources.filter((r) => !r.internal);
+    expect(grants.map((r) => `${r.risk} ${r.service} ${r.vendor ?? r.externalAccountId ?? r.principal} ${r.findings.join(",")}`)).toEqual([
+      "critical ebs-snapshot 930417258863 UNKNOWN_VENDOR,DATA_ACCESS",
+      "critical s3 * WILDCARD_PRINCIPAL,DATA_ACCESS",
+      "high s3 Vandelay Data Warehouse DESTRUCTIVE_ACTIONS,DATA_ACCESS,WRITE_ACCESS",
+      "high ecr Globex CI DATA_ACCESS",
+      "high lambda Globex CI WRITE_ACCESS",
+      "high sqs Hooli Log Analytics DESTRUCTIVE_ACTIONS,DATA_ACCESS,WRITE_ACCESS",
+      // Decrypting only through S3 (kms:ViaService): one level lower.
+      "medium kms Vandelay Data Warehouse DATA_ACCESS,WRITE_ACCESS",
+    ]);
+    // The secret Soylent read in the first two snapshots is no longer shared.
+    expect(reports.get(1)!.report!.resources.some((r) => r.service === "secretsmanager")).toBe(true);
+    expect(grants.some((r) => r.service === "secretsmanager")).toBe(false);
+  });
+
   it("names at least 15 vendors, and leaves two accounts unknown", () => {
     const report = reports.get(LAST.index)!.report!;
     const fictional = DEMO_VENDORS.map((v) => v.name).filter((n) => n !== "Pied Piper Compression");
@@ -235,7 +253,7 @@ describe("the demo organization", () => {
     const stdout = await new Promise<string>((resolve, reject) =>
       execFile(process.execPath, ["--import", "tsx", "scripts/demo/generateDemo.ts", out], { cwd: REPO }, (error, output) => (error ? reject(error) : resolve(output))),
     );
-    expect(stdout).toBe(`Wrote 78 files to ${out}\n`);
+    expect(stdout).toBe(`Wrote 90 files to ${out}\n`);
     const files = filesUnder(out);
     expect(files).toEqual(filesUnder(DEMO).filter((f) => f !== "README.md"));
     expect(files.filter((f) => !readFileSync(join(out, f)).equals(readFileSync(join(DEMO, f))))).toEqual([]);

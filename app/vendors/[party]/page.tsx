@@ -5,7 +5,9 @@ import { ServiceAccessChart } from "@/components/charts/ServiceAccessChart";
 import { ChangeBadge } from "@/components/ChangeBadge";
 import { DataTable, Td } from "@/components/DataTable";
 import { DownloadLinks } from "@/components/DownloadLinks";
-import { FindingBadge } from "@/components/FindingBadge";
+import { FindingBadge, FindingList } from "@/components/FindingBadge";
+import { ActionsCell, ResourceCell } from "@/components/ResourceCells";
+import { ShortName } from "@/components/ShortName";
 import { PageHeader, Section } from "@/components/PageHeader";
 import { RiskBadge } from "@/components/RiskBadge";
 import { Th } from "@/components/SortHeader";
@@ -13,6 +15,8 @@ import { TimeAgo } from "@/components/TimeAgo";
 import { AccountCell, RoleCell, TrustFactsCells } from "@/components/TrustCells";
 import { prisma, serverSummaries } from "@/lib/db/server";
 import { page, type SearchParams } from "@/lib/queries/params";
+import { listResources } from "@/lib/queries/resources";
+import { worstRisk } from "@/lib/analysis/risk";
 import { PAGE_HISTORY, TRUST_PAGE_SIZE, vendorDetail } from "@/lib/queries/vendorDetail";
 import { Pagination } from "@/components/Pagination";
 import { count } from "@/lib/format";
@@ -25,6 +29,8 @@ export const dynamic = "force-dynamic";
 const PARTY_SEGMENT = 1;
 /** Services in the access chart: the most granted. */
 const CHARTED_SERVICES = 15;
+/** Resource grants listed on the page; the rest are one link away. */
+const RESOURCES_SHOWN = 50;
 
 export async function generateMetadata() {
   await requirePageUser(); // the title echoes the URL: nothing for anonymous eyes
@@ -36,8 +42,15 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
   const party = await pageSegment(PARTY_SEGMENT);
   if (!party) notFound();
   const query = await searchParams;
-  const vendor = await vendorDetail(await prisma(), await serverSummaries(), party, { trustPage: page(query), historyLimit: PAGE_HISTORY });
+  const db = await prisma();
+  const [vendor, resources] = await Promise.all([
+    vendorDetail(db, await serverSummaries(), party, { trustPage: page(query), historyLimit: PAGE_HISTORY }),
+    listResources(db, { party, scope: "all", pageSize: RESOURCES_SHOWN }),
+  ]);
   if (!vendor) notFound();
+  // Resource grants come riskiest first: the first one is the worst.
+  const risk = worstRisk([...(vendor.trustTotal ? [vendor.risk] : []), ...resources.rows.slice(0, 1).map((r) => r.risk)]);
+  const hasAccess = vendor.trustTotal > 0 || resources.total > 0;
   return (
     <div>
       <PageHeader
@@ -45,12 +58,13 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
         subtitle={
           <>
             {vendor.source} · can assume {count(vendor.trustTotal, "role")} in {count(vendor.accountCount, "account")}
+            {resources.total ? <> · can use {count(resources.total, "resource")} without assuming a role</> : null}
             {vendor.externalAccounts.length ? <> · their accounts: {vendor.externalAccounts.join(", ")}</> : null}
           </>
         }
       >
         <span className="flex items-center gap-2 text-sm">
-          Overall risk <RiskBadge risk={vendor.trustTotal ? vendor.risk : null} />
+          Overall risk <RiskBadge risk={hasAccess ? risk : null} />
         </span>
         <DownloadLinks
           label="Review pack"
@@ -68,7 +82,7 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
         </p>
       ) : null}
 
-      {vendor.trustTotal === 0 ? <p className="mb-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">This party has no access any more; its history is below.</p> : null}
+      {!hasAccess ? <p className="mb-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">This party has no access any more; its history is below.</p> : null}
 
       {vendor.trustTotal > 0 ? (
         <Section title="Where it can get in">
@@ -109,6 +123,50 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
             ))}
           </DataTable>
           <Pagination path={vendorHref(party)} params={query} page={page(query)} pageSize={TRUST_PAGE_SIZE} total={vendor.trustTotal} />
+        </Section>
+      ) : null}
+
+      {resources.total > 0 ? (
+        <Section title="Resources it can use">
+          <p className="mb-3 text-sm text-slate-600">Bucket, key, queue, topic, function, secret and repository policies, and shared snapshots and images, that let this party at our data without assuming a role.</p>
+          <DataTable
+            caption="Resources this vendor can use"
+            head={
+              <>
+                <Th>Account</Th>
+                <Th>Resource</Th>
+                <Th>Principal</Th>
+                <Th>Can do</Th>
+                <Th className="risk-col">Risk</Th>
+                <Th>Findings</Th>
+              </>
+            }
+          >
+            {resources.rows.map((r) => (
+              <tr key={r.id}>
+                <AccountCell id={r.accountId} name={r.accountName} />
+                <ResourceCell service={r.service} arn={r.resourceArn} region={r.region} />
+                <Td className="min-w-[12rem] max-w-xs">
+                  <ShortName value={r.principal} />
+                  {r.conditions ? <span className="block text-xs text-slate-500">conditions: {Object.keys(r.conditions as object).join(", ")}</span> : null}
+                </Td>
+                <ActionsCell actions={r.actions} source={r.source} />
+                <Td className="risk-col">
+                  <RiskBadge risk={r.risk} />
+                </Td>
+                <Td>
+                  <FindingList codes={r.findings} />
+                </Td>
+              </tr>
+            ))}
+          </DataTable>
+          {resources.total > resources.rows.length ? (
+            <p className="mt-2 text-sm">
+              <Link href={`/resources?party=${encodeURIComponent(party)}`} className="underline">
+                All {resources.total} resource grants
+              </Link>
+            </p>
+          ) : null}
         </Section>
       ) : null}
 

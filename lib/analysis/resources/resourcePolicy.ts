@@ -37,6 +37,8 @@ export interface ResourcePolicyAnalysis {
 
 /** Conditions that say who the caller is (already turned into the principal) or only demand TLS: they limit nothing further. */
 const NOT_LIMITING = new Set(["aws:principalaccount", "aws:principalarn", "aws:principalorgid", "aws:principalorgpaths", "aws:securetransport"]);
+/** For a service principal, the account it acts for is who the party is, not a limit on it. */
+const SERVICE_PARTY = new Set(["aws:sourceaccount", "aws:sourcearn"]);
 
 export interface PolicyResource {
   accountId: string;
@@ -72,7 +74,7 @@ export function analyzeResourcePolicy(doc: PolicyDocument, resource: PolicyResou
           conditions: statement.condition,
           actions: judged.actions,
           principalOrgIds: principalOrgIds(judged.requirements),
-          limited: judged.requirements.some((r) => !NOT_LIMITING.has(r.key)),
+          limited: judged.requirements.some((r) => !NOT_LIMITING.has(r.key) && !(narrowed.kind === "service" && SERVICE_PARTY.has(r.key))),
         };
         const key = `${narrowed.type}|${narrowed.value.toLowerCase()}`;
         const previous = grants.get(key);
