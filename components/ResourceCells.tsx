@@ -1,4 +1,4 @@
-import { Td } from "./DataTable";
+import { breakableParts, Td } from "./DataTable";
 import { ShortName } from "./ShortName";
 
 const SERVICE_LABEL: Record<string, string> = {
@@ -28,19 +28,31 @@ export function ResourceCell({ service, arn, region }: { service: string; arn: s
   );
 }
 
-/** The granted actions: all of them when few, else how many with the first ones. */
+/** The granted actions, one per line, breaking only after the service: all when few, else how many more. */
 export function ActionsCell({ actions, source }: { actions: readonly string[]; source: string }) {
   const shown = actions.slice(0, 3);
   return (
-    <Td className="min-w-[10rem] max-w-xs">
+    <Td className="min-w-[13rem] max-w-xs">
       {actions.length === 0 ? (
         <span className="text-slate-500">{source === "share" ? "shared" : "none"}</span>
       ) : (
-        <span className="[overflow-wrap:anywhere] font-mono text-xs" title={actions.join(" ")}>
-          {shown.join(", ")}
-          {actions.length > shown.length ? <span className="font-sans text-slate-500"> and {actions.length - shown.length} more</span> : null}
+        <span className="font-mono text-xs" title={actions.join(" ")}>
+          {shown.map((action) => (
+            <span key={action} className="block">
+              {breakableParts(action)}
+            </span>
+          ))}
+          {actions.length > shown.length ? <span className="block font-sans text-slate-500">and {actions.length - shown.length} more</span> : null}
         </span>
       )}
     </Td>
   );
+}
+
+/** The condition keys a grant requires ("conditions: kms:ViaService"), under its principal. */
+export function ConditionsNote({ conditions }: { conditions: unknown }) {
+  if (!conditions || typeof conditions !== "object") return null;
+  const keys = [...new Set(Object.values(conditions as Record<string, Record<string, unknown>>).flatMap((byKey) => Object.keys(byKey ?? {})))];
+  if (keys.length === 0) return null;
+  return <span className="block text-xs text-slate-500 [overflow-wrap:anywhere]">conditions: {keys.join(", ")}</span>;
 }

@@ -6,7 +6,7 @@ import { FilterBar } from "@/components/FilterBar";
 import { CsvDownload } from "@/components/DownloadLinks";
 import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
-import { ActionsCell, ResourceCell } from "@/components/ResourceCells";
+import { ActionsCell, ConditionsNote, ResourceCell } from "@/components/ResourceCells";
 import { SortHeader, Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
 import { FindingList } from "@/components/FindingBadge";
@@ -95,7 +95,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
                 <ResourceCell service={r.service} arn={r.resourceArn} region={r.region} />
                 <Td className="min-w-[12rem] max-w-xs">
                   <ShortName value={r.principal} />
-                  {r.conditions ? <span className="block text-xs text-slate-500">with conditions</span> : null}
+                  <ConditionsNote conditions={r.conditions} />
                 </Td>
                 <ActionsCell actions={r.actions} source={r.source} />
                 <Td className="risk-col">

@@ -29,7 +29,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
   const sortProps = { current: filters.sort, path: "/vendors", params };
   return (
     <div>
-      <PageHeader title="Vendors" subtitle="Every party outside the organization that can get into one of our accounts: named vendors, unknown accounts, public trusts.">
+      <PageHeader title="Vendors" subtitle="Every party outside the organization that can get into one of our accounts or use one of our resources: named vendors, unknown accounts, public trusts and resources.">
         <CsvDownload href="/vendors/export.csv" params={params} />
       </PageHeader>
       <FilterBar
@@ -64,6 +64,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
                 <SortHeader label="Our accounts" sort="accounts" {...sortProps} />
                 <SortHeader label="Trusts" sort="trusts" {...sortProps} />
                 <Th>Roles</Th>
+                <Th>Resources</Th>
                 <Th>Findings</Th>
                 <Th>Their accounts</Th>
                 <SortHeader label="First seen" sort="first-seen" {...sortProps} />
@@ -89,6 +90,15 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
                   </Link>
                 </Td>
                 <Td>{v.roles}</Td>
+                <Td>
+                  {v.resources ? (
+                    <Link href={`/resources?party=${encodeURIComponent(v.party)}`} className="underline">
+                      {v.resources}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-500">0</span>
+                  )}
+                </Td>
                 <Td>
                   <FindingList codes={v.riskFindings} limit={3} ordered />
                 </Td>

@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { FINDING, type FindingCode } from "../analysis/findings";
 import { IDENTITY_PROVIDERS } from "../analysis/identityProviders";
 import { bySeverity, riskDrivers, riskReason, RISKS, type Risk } from "../analysis/risk";
+import { resourceRiskReason } from "../analysis/resources/resourceRecord";
 import type { Db } from "../db/types";
 import { parseParty, partyLabel, type PartyKind } from "../inventory/party";
 import { cachedQuery } from "./inventoryCache";
@@ -40,7 +41,10 @@ export interface VendorRow {
   source: VendorSource;
   risk: Risk;
   trusts: number;
+  /** Resource grants (policies and shares) it holds. */
+  resources: number;
   roles: number;
+  /** Our accounts it reaches, through roles or resources. */
   accounts: number;
   externalAccounts: string[];
   /** Headline findings held by any of its trusts (the vendors CSV's column). */
@@ -61,6 +65,7 @@ interface RawVendorRow {
   party: string;
   worst: number;
   trusts: number;
+  resources: number;
   roles: number;
   accounts: number;
   external: string[] | null;
@@ -70,7 +75,7 @@ interface RawVendorRow {
   noexternalid: boolean;
   root: boolean;
   unused: boolean;
-  /** The distinct finding lists of its riskiest trusts, space-separated. */
+  /** The distinct finding lists of its riskiest trusts and resource grants: `trust:CODE CODE`, `resource:CODE`. */
   worstsets: string[] | null;
   firstseen: Date;
 }
@@ -92,7 +97,7 @@ async function queryVendors(db: Db, filters: VendorFilters): Promise<Paged<Vendo
     having.push(Prisma.sql`(t."party" ILIKE ${like} OR bool_or(t."externalAccountId" LIKE ${like}))`);
   }
   const order = {
-    risk: Prisma.sql`worst DESC, trusts DESC, t."party"`,
+    risk: Prisma.sql`worst DESC, trusts DESC, resources DESC, t."party"`,
     name: Prisma.sql`lower(regexp_replace(t."party", '^[a-z]+:', '')), t."party"`,
     trusts: Prisma.sql`trusts DESC, worst DESC, t."party"`,
     accounts: Prisma.sql`accounts DESC, worst DESC, t."party"`,
@@ -103,7 +108,8 @@ async function queryVendors(db: Db, filters: VendorFilters): Promise<Paged<Vendo
   const grouped = Prisma.sql`
     SELECT t."party",
       max(t."riskRank")::int AS worst,
-      count(*)::int AS trusts,
+      (count(*) FILTER (WHERE t.held = 'trust'))::int AS trusts,
+      (count(*) FILTER (WHERE t.held = 'resource'))::int AS resources,
       count(DISTINCT t."roleId")::int AS roles,
       count(DISTINCT t."accountId")::int AS accounts,
       array_agg(DISTINCT t."externalAccountId") FILTER (WHERE t."externalAccountId" IS NOT NULL) AS external,
@@ -113,9 +119,17 @@ async function queryVendors(db: Db, filters: VendorFilters): Promise<Paged<Vendo
       bool_or(${FINDING.NO_EXTERNAL_ID} = ANY(t."findings")) AS noexternalid,
       bool_or(${FINDING.ROOT_PRINCIPAL} = ANY(t."findings")) AS root,
       bool_and(${FINDING.UNUSED} = ANY(t."findings")) AS unused,
-      array_agg(DISTINCT array_to_string(t."findings", ' ')) FILTER (WHERE t."riskRank" = t.partyworst) AS worstsets,
+      array_agg(DISTINCT t.held || ':' || array_to_string(t."findings", ' ')) FILTER (WHERE t."riskRank" = t.partyworst) AS worstsets,
       min(s."startedAt") AS firstseen
-    FROM (SELECT *, max("riskRank") OVER (PARTITION BY "party") AS partyworst FROM "Trust" t WHERE ${Prisma.join(where, " AND ")}) t
+    FROM (
+      SELECT *, max("riskRank") OVER (PARTITION BY "party") AS partyworst FROM (
+        SELECT 'trust' AS held, t."party", t."riskRank", t."findings", t."roleId", t."accountId", t."externalAccountId", t."firstSeenScanId"
+          FROM "Trust" t WHERE ${Prisma.join(where, " AND ")}
+        UNION ALL
+        SELECT 'resource', t."party", t."riskRank", t."findings", NULL, t."accountId", t."externalAccountId", t."firstSeenScanId"
+          FROM "ResourceGrant" t WHERE ${Prisma.join(where, " AND ")}
+      ) held
+    ) t
     JOIN "Scan" s ON s.id = t."firstSeenScanId"
     GROUP BY t."party"
     HAVING ${Prisma.join(having, " AND ")}`;
@@ -132,6 +146,7 @@ async function queryVendors(db: Db, filters: VendorFilters): Promise<Paged<Vendo
       source: vendorSource(r.party, userVendors),
       risk: RISKS[r.worst]!,
       trusts: r.trusts,
+      resources: r.resources,
       roles: r.roles,
       accounts: r.accounts,
       externalAccounts: (r.external ?? []).sort(),
@@ -147,12 +162,17 @@ async function queryVendors(db: Db, filters: VendorFilters): Promise<Paged<Vendo
 
 function vendorFindings(r: RawVendorRow): { findings: FindingCode[]; riskFindings: FindingCode[]; riskReason: string } {
   const findings = HEADLINE_FINDINGS.filter((f) => ({ WILDCARD_PRINCIPAL: r.wildcard, OIDC_UNRESTRICTED: r.oidc, ADMIN_ACCESS: r.admin, NO_EXTERNAL_ID: r.noexternalid, ROOT_PRINCIPAL: r.root, UNUSED: r.unused })[f]);
-  const worst = (r.worstsets ?? []).map((set) => (set ? (set.split(" ") as FindingCode[]) : []));
-  const drivers = worst.flatMap((set) => riskDrivers(set, false));
+  // Trusts first: a vendor as risky through a role as through a resource is explained by the role.
+  const sets = (r.worstsets ?? []).map((set) => {
+    const [held, codes] = [set.slice(0, set.indexOf(":")), set.slice(set.indexOf(":") + 1)];
+    return { resource: held === "resource", codes: codes ? (codes.split(" ") as FindingCode[]) : [] };
+  }).sort((a, b) => Number(a.resource) - Number(b.resource));
+  const drivers = sets.flatMap((set) => (set.resource ? set.codes : riskDrivers(set.codes, false)));
+  const first = sets[0];
   return {
     findings,
     riskFindings: [...bySeverity(drivers), ...bySeverity(findings).filter((f) => !drivers.includes(f))],
-    riskReason: riskReason(worst[0] ?? [], false),
+    riskReason: first?.resource ? resourceRiskReason(first.codes, false) : riskReason(first?.codes ?? [], false),
   };
 }
 

@@ -24,8 +24,8 @@ const iso = (d: Date | null) => d?.toISOString() ?? "";
 export async function vendorsCsv(db: Db, params: SearchParams, only?: { kind: "account" }): Promise<string> {
   const { rows } = await listVendors(db, { ...vendorFilters(params), ...only, page: 1, pageSize: ALL });
   return toCsv(
-    ["vendor", "source", "risk", "our_accounts", "trusts", "roles", "headline_findings", "their_accounts", "first_seen"],
-    rows.map((v) => [v.name, v.source, v.risk, v.accounts, v.trusts, v.roles, v.findings.join(" "), v.externalAccounts.join(" "), iso(v.firstSeen)]),
+    ["vendor", "source", "risk", "our_accounts", "trusts", "roles", "headline_findings", "their_accounts", "first_seen", "resources"],
+    rows.map((v) => [v.name, v.source, v.risk, v.accounts, v.trusts, v.roles, v.findings.join(" "), v.externalAccounts.join(" "), iso(v.firstSeen), v.resources]),
   );
 }
 

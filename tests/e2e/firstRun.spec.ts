@@ -97,6 +97,26 @@ test("npm start on a fresh install serves the demo organization, and a second st
   const adminRaised = page.getByTestId("scan-diff").locator("li", { hasText: 'New finding "Full administrator"' }).first();
   await expect(adminRaised).toHaveAttribute("data-tone", "alarm");
   await expect(adminRaised).toContainText("Finding raised");
+  // Resource grants: the worst first, filterable, downloadable, and on the vendor's page with its history.
+  await page.goto(`${BASE}/resources`);
+  const grants = page.locator("tbody tr");
+  await expect(grants).toHaveCount(7);
+  await expect(grants.first().locator(".risk-badge")).toHaveText("critical");
+  await expect(page.locator("tbody tr", { hasText: "meridian-payments-statements" }).locator(".finding-badge").first()).toHaveText("anyone");
+  await page.screenshot({ path: "test-results/screenshots/demo-resources.png", fullPage: true });
+  await page.goto(`${BASE}/resources?service=kms`);
+  await expect(grants).toHaveCount(1);
+  await expect(grants.first()).toContainText("kms:ViaService");
+  const s3Csv = (await (await page.request.get(`${BASE}/resources/export.csv?service=s3`)).text()).trim().split("\r\n");
+  expect(s3Csv).toHaveLength(3);
+  expect(s3Csv[0]).toMatch(/^vendor,account_id,account_name,region,service,resource_arn,principal,/);
+  await page.goto(`${BASE}/resources?q=meridian-dw-exports`);
+  await grants.first().getByRole("link", { name: "Vandelay Data Warehouse" }).click();
+  const section = page.getByRole("region", { name: "Resources it can use" });
+  await expect(section.locator("tbody tr")).toHaveCount(2);
+  await expect(section).toContainText("meridian-dw-exports");
+  await expect(page.getByTestId("vendor-history").locator("li", { hasText: "meridian-dw-exports" }).first()).toContainText("Resource access widened");
+  await page.screenshot({ path: "test-results/screenshots/demo-vendor-resources.png", fullPage: true });
   // Naming an unknown account is an attribution: the last scan and its changes stay as they were.
   await page.goto(`${BASE}/`);
   await expect(page.getByText(/Last scan #3/)).toBeVisible();
@@ -110,7 +130,7 @@ test("npm start on a fresh install serves the demo organization, and a second st
   await expect(page.getByText(/Last scan #3/)).toBeVisible();
   expect(await page.getByTestId("last-changes").textContent()).toBe(changesBefore);
   // No badge breaks inside a word at 1280 px.
-  for (const path of ["/", "/vendors", "/trusts"]) {
+  for (const path of ["/", "/vendors", "/trusts", "/resources"]) {
     await page.goto(`${BASE}${path}`);
     const broken = await page.locator(".finding-badge, .risk-badge, span[data-tone]").evaluateAll((items) =>
       items.filter((el) => el.getBoundingClientRect().height > 1.6 * (Number.parseFloat(getComputedStyle(el).lineHeight) || 16)).map((el) => el.textContent),

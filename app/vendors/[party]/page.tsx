@@ -6,7 +6,7 @@ import { ChangeBadge } from "@/components/ChangeBadge";
 import { DataTable, Td } from "@/components/DataTable";
 import { DownloadLinks } from "@/components/DownloadLinks";
 import { FindingBadge, FindingList } from "@/components/FindingBadge";
-import { ActionsCell, ResourceCell } from "@/components/ResourceCells";
+import { ActionsCell, ConditionsNote, ResourceCell } from "@/components/ResourceCells";
 import { ShortName } from "@/components/ShortName";
 import { PageHeader, Section } from "@/components/PageHeader";
 import { RiskBadge } from "@/components/RiskBadge";
@@ -16,7 +16,8 @@ import { AccountCell, RoleCell, TrustFactsCells } from "@/components/TrustCells"
 import { prisma, serverSummaries } from "@/lib/db/server";
 import { page, type SearchParams } from "@/lib/queries/params";
 import { listResources } from "@/lib/queries/resources";
-import { worstRisk } from "@/lib/analysis/risk";
+import { compareRisk, worstRisk } from "@/lib/analysis/risk";
+import { resourceRiskReason } from "@/lib/analysis/resources/resourceRecord";
 import { PAGE_HISTORY, TRUST_PAGE_SIZE, vendorDetail } from "@/lib/queries/vendorDetail";
 import { Pagination } from "@/components/Pagination";
 import { count } from "@/lib/format";
@@ -51,6 +52,14 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
   // Resource grants come riskiest first: the first one is the worst.
   const risk = worstRisk([...(vendor.trustTotal ? [vendor.risk] : []), ...resources.rows.slice(0, 1).map((r) => r.risk)]);
   const hasAccess = vendor.trustTotal > 0 || resources.total > 0;
+  // The callout explains the overall risk: a resource grant's when one is riskier than every role.
+  const worstResource = resources.rows[0];
+  const reason =
+    worstResource && (!vendor.trustTotal || compareRisk(worstResource.risk, vendor.risk) > 0)
+      ? worstResource.risk === "low"
+        ? null
+        : resourceRiskReason(worstResource.findings, worstResource.internal, worstResource.resourceArn)
+      : vendor.riskReason;
   return (
     <div>
       <PageHeader
@@ -76,9 +85,9 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
         />
       </PageHeader>
 
-      {vendor.riskReason ? (
-        <p className={`mb-6 rounded-lg border p-3 text-sm ${RISK_CALLOUT[vendor.risk]}`} data-testid="risk-reason">
-          <strong className="uppercase">{vendor.risk}</strong> because {vendor.riskReason}.
+      {reason ? (
+        <p className={`mb-6 rounded-lg border p-3 text-sm ${RISK_CALLOUT[risk]}`} data-testid="risk-reason">
+          <strong className="uppercase">{risk}</strong> because {reason}.
         </p>
       ) : null}
 
@@ -148,7 +157,7 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
                 <ResourceCell service={r.service} arn={r.resourceArn} region={r.region} />
                 <Td className="min-w-[12rem] max-w-xs">
                   <ShortName value={r.principal} />
-                  {r.conditions ? <span className="block text-xs text-slate-500">conditions: {Object.keys(r.conditions as object).join(", ")}</span> : null}
+                  <ConditionsNote conditions={r.conditions} />
                 </Td>
                 <ActionsCell actions={r.actions} source={r.source} />
                 <Td className="risk-col">

@@ -172,3 +172,18 @@ export function compareResources(a: ResourceRecord, b: ResourceRecord): number {
     compareText(a.principal, b.principal)
   );
 }
+
+/** The risk rule above, in words, for one resource grant's findings (the dashboard's "why"). */
+export function resourceRiskReason(findings: readonly string[], internal: boolean, resource = "a resource"): string {
+  const has = (code: string) => findings.includes(code);
+  if (internal) return "the principal belongs to our organization";
+  const what = has(FINDING.PRIVILEGE_ESCALATION)
+    ? `it can change who may use ${resource}`
+    : has(FINDING.DATA_ACCESS)
+      ? `it can read the data of ${resource}`
+      : has(FINDING.DESTRUCTIVE_ACTIONS) || has(FINDING.WRITE_ACCESS)
+        ? `it can change or delete ${resource}`
+        : `it can read metadata of ${resource}`;
+  if (has(FINDING.WILDCARD_PRINCIPAL)) return `anyone can use ${resource}: ${what.replace(/^it /, "they ")}`;
+  return `${what} through its resource policy or a share, without assuming a role${has(FINDING.UNKNOWN_VENDOR) ? ", and nobody has recorded who owns the account" : ""}`;
+}

@@ -1,0 +1,80 @@
+/** lib/queries/resources: the resource grant list, and resource grants in the vendor list. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseVendorList } from "@/lib/analysis/vendorList";
+import { loadActionCatalog } from "@/lib/catalog/iamActions";
+import { InventoryStore } from "@/lib/db/inventoryStore";
+import { replaceKnownVendors, setUserMapping } from "@/lib/db/vendorStore";
+import { listResources } from "@/lib/queries/resources";
+import { listVendors } from "@/lib/queries/vendors";
+import { importFiles } from "@/lib/scan/sources/fileImport";
+import { silentProgress } from "@/lib/scan/progress";
+import { testDatabase } from "@/testkit/database";
+import { sharedData } from "@/testkit/sharedData";
+
+const ACME = new URL("../fixtures/acme-org/exports/", import.meta.url).pathname;
+const PROD = "210000000002";
+const INITECH = "888877776666";
+const STRANGER = "999988887777";
+
+let db: Awaited<ReturnType<typeof testDatabase>>;
+let dir: string;
+
+beforeAll(async () => {
+  const catalog = await loadActionCatalog();
+  db = await testDatabase("pglite");
+  const store = await InventoryStore.open(db, catalog);
+  const known = parseVendorList(readFileSync(sharedData("known_aws_accounts.yaml"), "utf8"), "known").entries;
+  await db.prisma.$transaction((tx) => replaceKnownVendors(tx, known, "test"));
+  await setUserMapping(db.prisma, INITECH, "Initech Consulting");
+  dir = mkdtempSync(join(tmpdir(), "vs-resources-"));
+  cpSync(ACME, dir, { recursive: true });
+  const policy = (principal: unknown, actions: string[]) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: principal, Action: actions, Resource: "*" }] });
+  writeFileSync(
+    join(dir, "prod-resources.json"),
+    JSON.stringify({
+      AccountId: PROD,
+      ResourcePolicies: [
+        { Service: "s3", Region: "eu-west-1", Arn: "arn:aws:s3:::acme-reports", Policy: policy({ AWS: INITECH }, ["s3:GetObject"]) },
+        { Service: "kms", Region: "eu-west-1", Arn: `arn:aws:kms:eu-west-1:${PROD}:key/k-1`, Policy: policy({ AWS: STRANGER }, ["kms:DescribeKey"]) },
+        { Service: "sqs", Region: "eu-west-1", Arn: `arn:aws:sqs:eu-west-1:${PROD}:jobs`, Policy: policy({ AWS: "210000000003" }, ["sqs:SendMessage"]) },
+      ],
+      ResourceShares: [{ Service: "ami", Region: "eu-west-1", Arn: `arn:aws:ec2:eu-west-1:${PROD}:image/ami-1`, SharedWith: ["all"] }],
+    }),
+  );
+  await importFiles(store, dir, { trigger: "test" }, silentProgress);
+});
+afterAll(async () => {
+  await db?.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("resource grants", () => {
+  it("lists third-party grants riskiest first, internal ones on request, and filters by service, finding, party and text", async () => {
+    const all = await listResources(db.prisma, {});
+    expect(all.rows.map((r) => [r.risk, r.service, r.partyName])).toEqual([
+      ["critical", "ami", "Anyone (public trust)"],
+      ["high", "s3", "Initech Consulting"],
+      ["medium", "kms", `Unknown account ${STRANGER}`],
+    ]);
+    expect((await listResources(db.prisma, { scope: "internal" })).rows.map((r) => [r.service, r.externalAccountId])).toEqual([["sqs", "210000000003"]]);
+    expect((await listResources(db.prisma, { service: "kms" })).total).toBe(1);
+    expect((await listResources(db.prisma, { finding: "WILDCARD_PRINCIPAL" })).rows.map((r) => r.resourceArn)).toEqual([`arn:aws:ec2:eu-west-1:${PROD}:image/ami-1`]);
+    expect((await listResources(db.prisma, { party: `vendor:Initech Consulting` })).rows.map((r) => r.actions)).toEqual([["s3:GetObject"]]);
+    expect((await listResources(db.prisma, { q: "acme-rep" })).total).toBe(1);
+    expect((await listResources(db.prisma, { sort: "service", pageSize: 2 })).rows.map((r) => r.service)).toEqual(["ami", "kms"]);
+  });
+
+  it("counts them in the vendor list, lists a party reached only through resources, and explains a risk a resource sets", async () => {
+    const { rows } = await listVendors(db.prisma, { pageSize: 100 });
+    const byName = new Map(rows.map((v) => [v.name, v]));
+    expect(byName.get("Initech Consulting")).toMatchObject({ resources: 1 });
+    expect(byName.get("Initech Consulting")!.trusts).toBeGreaterThan(0);
+    expect(byName.get(`Unknown account ${STRANGER}`)).toMatchObject({ trusts: 0, resources: 1, roles: 0, risk: "medium", accounts: 1 });
+    expect(byName.get(`Unknown account ${STRANGER}`)!.riskReason).toBe("it can read metadata of a resource through its resource policy or a share, without assuming a role, and nobody has recorded who owns the account");
+    const anyone = byName.get("Anyone (public trust)")!;
+    expect(anyone.resources).toBe(1);
+  });
+});
