@@ -71,8 +71,9 @@ export default async function OverviewPage() {
       </div>
 
       <Section title="Needs attention">
-        <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="attention">
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="attention">
           <StatCard label="Public trusts: anyone can assume" value={data.attention.public} href="/trusts?finding=WILDCARD_PRINCIPAL" tone={data.attention.public ? "critical" : "default"} />
+          <StatCard label="Public resources: anyone can use" value={data.attention.publicResources} href="/resources?finding=WILDCARD_PRINCIPAL" tone={data.attention.publicResources ? "critical" : "default"} />
           <StatCard label="Can escalate to administrator" value={data.attention.escalation} href="/trusts?finding=PRIVILEGE_ESCALATION" tone={data.attention.escalation ? "high" : "default"} />
           <StatCard label="Unknown accounts to name" value={data.attention.unknown} href="/unknown-accounts" tone={data.attention.unknown ? "medium" : "default"} />
           <StatCard label="Unused vendor access (removable)" value={data.attention.unused} href="/trusts?finding=UNUSED" />

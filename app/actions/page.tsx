@@ -11,7 +11,10 @@ import { Th } from "@/components/SortHeader";
 import { ACCESS_LEVELS } from "@/lib/analysis/actionCatalog";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { prisma } from "@/lib/db/server";
-import { searchActions } from "@/lib/queries/actionSearch";
+import { searchActions, searchResourceGrants } from "@/lib/queries/actionSearch";
+import { ActionsCell, ResourceCell } from "@/components/ResourceCells";
+import { ShortName } from "@/components/ShortName";
+import { AccountCell, PartyCell } from "@/components/TrustCells";
 import { actionSearchInput } from "@/lib/queries/filters";
 import type { SearchParams } from "@/lib/queries/params";
 import { count } from "@/lib/format";
@@ -27,7 +30,8 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const input = actionSearchInput(params);
   const { q, level, scope = "external" } = input ?? {};
-  const result = input ? await searchActions(await prisma(), await loadActionCatalog(), input) : null;
+  const [db, catalog] = await Promise.all([prisma(), loadActionCatalog()]);
+  const [result, resources] = input ? await Promise.all([searchActions(db, catalog, input), searchResourceGrants(db, catalog, input)]) : [null, null];
   return (
     <div>
       <PageHeader title="Action search" subtitle="Which third parties can perform an action — an exact action, a wildcard, or a whole service — and through which policy.">
@@ -84,7 +88,8 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
             {count(result.matchedActions, "action")} match <span className="font-mono">{q}</span>
             {level ? ` at level ${level}` : ""} ({result.sampleActions.join(", ")}
             {result.matchedActions > result.sampleActions.length ? ", …" : ""}). {count(result.vendors, "party", "parties")} can perform {result.matchedActions === 1 ? "it" : "them"} through{" "}
-            {count(result.total, "trust")} in {count(result.accounts, "account")}.
+            {count(result.total, "trust")} in {count(result.accounts, "account")}
+            {resources?.total ? <>, and {count(resources.total, "resource grant")} allow {result.matchedActions === 1 ? "it" : "them"} on our resources without assuming a role</> : null}.
           </p>
           {result.total === 0 ? (
             <EmptyState title="Nobody in scope can perform it." />
@@ -136,6 +141,35 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
               <Pagination path="/actions" params={params} page={result.page} pageSize={result.pageSize} total={result.total} />
             </>
           )}
+          {resources && resources.total > 0 ? (
+            <section aria-labelledby="through-resources" className="mt-8">
+              <h2 id="through-resources" className="mb-2 text-lg font-semibold">
+                Through resource policies and shares
+              </h2>
+              <DataTable caption="Resource grants that allow the action" head={<><Th>Who</Th><Th>Account</Th><Th>Resource</Th><Th>Principal</Th><Th className="risk-col">Risk</Th><Th>Allows</Th><Th>Findings</Th></>}>
+                {resources.rows.map((r) => (
+                  <tr key={r.id}>
+                    <PartyCell party={r.party} partyName={r.partyName} internal={r.internal} />
+                    <AccountCell id={r.accountId} />
+                    <ResourceCell service={r.service} arn={r.resourceArn} region={r.region} />
+                    <Td className="min-w-[12rem] max-w-xs">
+                      <ShortName value={r.principal} />
+                    </Td>
+                    <Td className="risk-col">
+                      <RiskBadge risk={r.risk} />
+                    </Td>
+                    <ActionsCell actions={r.actions} source="policy" />
+                    <Td>
+                      <FindingList codes={r.findings} />
+                    </Td>
+                  </tr>
+                ))}
+              </DataTable>
+              {resources.total > resources.rows.length ? (
+                <p className="mt-2 text-sm text-slate-600">The {resources.rows.length} riskiest of {resources.total} are shown; /resources lists them all.</p>
+              ) : null}
+            </section>
+          ) : null}
         </>
       )}
     </div>

@@ -199,3 +199,57 @@ class PermissionSetIndex {
     return names.sort();
   }
 }
+
+/** A resource grant that allows some of the searched actions. */
+export interface ResourceActionRow {
+  id: number;
+  accountId: string;
+  service: string;
+  region: string | null;
+  resourceArn: string;
+  principal: string;
+  party: string;
+  partyName: string;
+  internal: boolean;
+  risk: Risk;
+  findings: FindingCode[];
+  /** The searched actions the grant allows. */
+  actions: string[];
+}
+
+/** Resource grants shown beside the trusts (the riskiest; the rest is on /resources). */
+export const RESOURCE_MATCHES_SHOWN = 50;
+
+/**
+ * "Who can s3:GetObject on which bucket": resource policies and shares whose granted actions
+ * include one of the searched ones, riskiest first.
+ */
+export function searchResourceGrants(db: Db, catalog: ActionCatalog, input: ActionSearchInput): Promise<{ rows: ResourceActionRow[]; total: number }> {
+  return cachedPage(db, "actions-resources", input, async () => {
+    const { set, error } = matchActions(catalog, input.q, input.level);
+    if (error || set.isEmpty()) return { rows: [], total: 0 };
+    const names = catalog.actionNames(set);
+    const scope = input.scope ?? "external";
+    const where = [Prisma.sql`g."removedScanId" IS NULL`, Prisma.sql`g."actions" && ${names}::text[]`];
+    if (scope !== "all") where.push(scope === "internal" ? Prisma.sql`g."internal"` : Prisma.sql`NOT g."internal"`);
+    const condition = Prisma.join(where, " AND ");
+    const [rows, count] = await Promise.all([
+      db.$queryRaw<(Omit<ResourceActionRow, "partyName" | "risk" | "findings" | "actions"> & { riskRank: number; findings: string[]; matched: string[] })[]>`
+        SELECT g.id, g."accountId", g."service", g."region", g."resourceArn", g."principal", g."party", g."internal", g."riskRank", g."findings",
+          ARRAY(SELECT unnest(g."actions") INTERSECT SELECT unnest(${names}::text[]) ORDER BY 1) AS matched
+        FROM "ResourceGrant" g WHERE ${condition}
+        ORDER BY g."riskRank" DESC, g."accountId", g."service", g."resourceArn", g."principal" LIMIT ${RESOURCE_MATCHES_SHOWN}`,
+      db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "ResourceGrant" g WHERE ${condition}`,
+    ]);
+    return {
+      rows: rows.map(({ riskRank, matched, ...r }) => ({
+        ...r,
+        partyName: partyLabel(r.party),
+        risk: RISKS[riskRank]!,
+        findings: r.findings as FindingCode[],
+        actions: matched,
+      })),
+      total: count[0]?.n ?? 0,
+    };
+  });
+}

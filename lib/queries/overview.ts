@@ -44,6 +44,8 @@ export interface Attention {
   unknown: number;
   /** Trusts anyone in the world can assume. */
   public: number;
+  /** Resources anyone in the world can use (a public bucket, a snapshot shared with all). */
+  publicResources: number;
 }
 
 export interface Overview {
@@ -80,15 +82,18 @@ async function settledOverview(db: Db): Promise<Omit<Overview, "running">> {
     SELECT
       count(*) FILTER (WHERE ${FINDING.UNUSED} = ANY("findings"))::int AS unused,
       count(*) FILTER (WHERE ${FINDING.PRIVILEGE_ESCALATION} = ANY("findings"))::int AS escalation,
-      count(DISTINCT "party") FILTER (WHERE "party" LIKE 'account:%')::int AS unknown,
-      count(*) FILTER (WHERE ${FINDING.WILDCARD_PRINCIPAL} = ANY("findings"))::int AS public
+      (SELECT count(DISTINCT p) FROM (
+        SELECT "party" AS p FROM "Trust" WHERE "removedScanId" IS NULL AND "party" LIKE 'account:%'
+        UNION SELECT "party" FROM "ResourceGrant" WHERE "removedScanId" IS NULL AND "party" LIKE 'account:%') parties)::int AS unknown,
+      count(*) FILTER (WHERE ${FINDING.WILDCARD_PRINCIPAL} = ANY("findings"))::int AS public,
+      (SELECT count(*) FROM "ResourceGrant" WHERE "removedScanId" IS NULL AND NOT "internal" AND ${FINDING.WILDCARD_PRINCIPAL} = ANY("findings"))::int AS "publicResources"
     FROM "Trust" WHERE "removedScanId" IS NULL AND NOT "internal" AND NOT (${FINDING.DANGLING_PRINCIPAL} = ANY("findings"))`;
   const lastChanges = lastScan ? await scanChanges(db, lastScan.id, { pageSize: LAST_CHANGES_SHOWN }) : null;
   return {
     totals,
     riskiest: riskiest.rows.slice(0, RISKIEST_SHOWN),
     lastScan,
-    attention: attention ?? { unused: 0, escalation: 0, unknown: 0, public: 0 },
+    attention: attention ?? { unused: 0, escalation: 0, unknown: 0, public: 0, publicResources: 0 },
     lastChanges: lastChanges?.events ?? [],
     lastChangesTotal: lastChanges?.total ?? 0,
     trend: trendRows.reverse().map((s) => {

@@ -20,7 +20,7 @@ describe("overview", () => {
     expect(data.lastChanges.map((e) => e.kind)).toContain("TRUST_ADDED");
     expect(data.riskiest).toHaveLength(9); // up to ten, riskiest first
     // A deleted principal's unused trust is nobody's access: not counted.
-    expect(data.attention).toEqual({ public: 1, escalation: 3, unknown: 1, unused: 2 });
+    expect(data.attention).toEqual({ public: 1, publicResources: 0, escalation: 3, unknown: 1, unused: 2 });
     // The changes shown are the last scan's third-party ones, the most alarming first, with their total.
     expect(data.lastChanges[0]!.meaning.tone).toBe("alarm");
     expect(data.lastChangesTotal).toBe(await db.prisma.changeEvent.count({ where: { scanId: secondScan, OR: [{ party: null }, { party: { not: "internal" } }] } }));

@@ -8,6 +8,7 @@ import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { InventoryStore } from "@/lib/db/inventoryStore";
 import { replaceKnownVendors, setUserMapping } from "@/lib/db/vendorStore";
 import { listResources } from "@/lib/queries/resources";
+import { searchResourceGrants } from "@/lib/queries/actionSearch";
 import { listVendors } from "@/lib/queries/vendors";
 import { importFiles } from "@/lib/scan/sources/fileImport";
 import { silentProgress } from "@/lib/scan/progress";
@@ -76,5 +77,17 @@ describe("resource grants", () => {
     expect(byName.get(`Unknown account ${STRANGER}`)!.riskReason).toBe("it can read metadata of a resource through its resource policy or a share, without assuming a role, and nobody has recorded who owns the account");
     const anyone = byName.get("Anyone (public trust)")!;
     expect(anyone.resources).toBe(1);
+  });
+});
+
+describe("the action search over resource grants", () => {
+  it("answers who can s3:GetObject on which bucket, and who can use an image shared with everyone", async () => {
+    const catalog = await loadActionCatalog();
+    const gets = await searchResourceGrants(db.prisma, catalog, { q: "s3:GetObject" });
+    expect(gets.rows.map((r) => [r.partyName, r.resourceArn, r.actions])).toEqual([["Initech Consulting", "arn:aws:s3:::acme-reports", ["s3:GetObject"]]]);
+    expect((await searchResourceGrants(db.prisma, catalog, { q: "ec2:RunInstances" })).rows.map((r) => [r.partyName, r.risk])).toEqual([["Anyone (public trust)", "critical"]]);
+    expect((await searchResourceGrants(db.prisma, catalog, { q: "sqs" })).total).toBe(0);
+    expect((await searchResourceGrants(db.prisma, catalog, { q: "sqs", scope: "internal" })).rows.map((r) => r.actions)).toEqual([["sqs:SendMessage"]]);
+    expect((await searchResourceGrants(db.prisma, catalog, { q: "not a pattern!" })).total).toBe(0);
   });
 });
