@@ -29,6 +29,8 @@ export interface OrganizationSummary {
   removable: VendorRow[];
   /** Unknown accounts nobody has named. */
   unknownAccounts: number;
+  /** Resources anyone can use (public bucket policies, snapshots shared with all). */
+  publicResources: number;
   /** Why the trend covers more than the period, if it does. */
   trendNote: string | null;
   disappeared: { at: Date; summary: string; party: string | null }[];
@@ -40,7 +42,7 @@ export interface OrganizationSummary {
 /** Enough points for a trend: when the period holds fewer scans, the latest ones before its end are shown. */
 const TREND_MIN_SCANS = 5;
 const TREND_MAX_POINTS = 60;
-const GREW_KINDS = [CHANGE.RISK_CHANGED, CHANGE.PERMISSIONS_WIDENED, CHANGE.FINDING_RAISED, CHANGE.EXTERNAL_ID_CHANGED];
+const GREW_KINDS = [CHANGE.RISK_CHANGED, CHANGE.PERMISSIONS_WIDENED, CHANGE.FINDING_RAISED, CHANGE.EXTERNAL_ID_CHANGED, CHANGE.RESOURCE_GRANT_CHANGED];
 
 export async function organizationSummary(db: Db, period: ReportPeriod): Promise<OrganizationSummary> {
   // An attribution pass's renames are VENDOR_CHANGED and ATTRIBUTED: never access that came,
@@ -50,7 +52,7 @@ export async function organizationSummary(db: Db, period: ReportPeriod): Promise
     overview(db),
     listVendors(db, { sort: "risk", page: 1, pageSize: 1_000_000 }),
     db.changeEvent.findMany({
-      where: { ...inPeriodEvents, kind: { in: [CHANGE.TRUST_ADDED, CHANGE.TRUST_REMOVED, CHANGE.VENDOR_APPEARED, CHANGE.VENDOR_DISAPPEARED] } },
+      where: { ...inPeriodEvents, kind: { in: [CHANGE.TRUST_ADDED, CHANGE.TRUST_REMOVED, CHANGE.VENDOR_APPEARED, CHANGE.VENDOR_DISAPPEARED, CHANGE.RESOURCE_GRANTED, CHANGE.RESOURCE_REVOKED] } },
       orderBy: { id: "asc" },
       select: { kind: true, createdAt: true, summary: true, party: true },
     }),
@@ -59,7 +61,7 @@ export async function organizationSummary(db: Db, period: ReportPeriod): Promise
     reportBasis(db),
     periodTrend(db, period),
   ]);
-  const added = new Set<string>([CHANGE.TRUST_ADDED, CHANGE.VENDOR_APPEARED]);
+  const added = new Set<string>([CHANGE.TRUST_ADDED, CHANGE.VENDOR_APPEARED, CHANGE.RESOURCE_GRANTED]);
   return {
     totals: view.totals,
     trend: trendScans.points,
@@ -70,6 +72,7 @@ export async function organizationSummary(db: Db, period: ReportPeriod): Promise
     grew: grew.filter((e) => changeMeaning(e).tone === "alarm").map((e) => ({ at: e.createdAt, summary: e.summary, party: e.party, label: changeMeaning(e).label })),
     removable: vendors.rows.filter((v) => v.allUnused),
     unknownAccounts: view.attention.unknown,
+    publicResources: view.attention.publicResources,
     notScanned: accounts.map((a) => ({
       id: a.id,
       name: a.name,
@@ -140,11 +143,12 @@ export async function organizationSummaryPdf(s: OrganizationSummary): Promise<Bu
   else
     pdf.table(
       [
-        { header: "Vendor", width: 34, value: (v: VendorRow) => v.name },
-        { header: "Risk", width: 12, value: (v) => v.risk.toUpperCase() },
-        { header: "Our accounts", width: 12, value: (v) => String(v.accounts) },
-        { header: "Trusts", width: 10, value: (v) => String(v.trusts) },
-        { header: "Findings, the most severe first", width: 32, value: (v) => v.riskFindings.map((f) => findingRule(f).label).join(", ") || "none" },
+        { header: "Vendor", width: 28, value: (v: VendorRow) => v.name },
+        { header: "Risk", width: 11, value: (v) => v.risk.toUpperCase() },
+        { header: "Our accounts", width: 11, value: (v) => String(v.accounts) },
+        { header: "Trusts", width: 8, value: (v) => String(v.trusts) },
+        { header: "Resources", width: 12, value: (v) => String(v.resources) },
+        { header: "Findings, the most severe first", width: 30, value: (v) => v.riskFindings.map((f) => findingRule(f).label).join(", ") || "none" },
       ],
       s.topVendors,
     );
@@ -193,6 +197,7 @@ function inBrief(s: OrganizationSummary): string[] {
       ? `What to remove: ${n(s.removable.length, "vendor")} hold${s.removable.length === 1 ? "s" : ""} access nobody used in 90 days (${s.removable.slice(0, 5).map((v) => v.name).join(", ")}${s.removable.length > 5 ? ", …" : ""}).`
       : "What to remove: no vendor's access is unused by the last-used dates AWS reports (90 days).",
   );
+  if (s.publicResources) lines.push(`Public data: ${n(s.publicResources, "resource")} anyone in the world can use (a bucket policy or a share open to all).`);
   const review = [s.unknownAccounts ? `name ${n(s.unknownAccounts, "unknown account")}` : null, s.notScanned.length ? `fix the scan of ${n(s.notScanned.length, "account")}` : null].filter(Boolean);
   lines.push(review.length ? `What to review: ${review.join("; ")}.` : "What to review: nothing outstanding.");
   return lines;

@@ -45,7 +45,7 @@ export async function vendorReportFile(db: Db, summaries: PermissionSummaries, p
   if (!review) return null;
   const stem = `vendor-review-${review.vendor.name}-${day(period.until)}`;
   if (format === "pdf") return file(await vendorReviewPdf(review), stem, format);
-  if (format === "csv") return file(vendorTrustsCsv(review.vendor), stem, format);
+  if (format === "csv") return file(vendorTrustsCsv(review.vendor, review.resources), stem, format);
   const inventory = await currentInventoryDocument(db, summaries, { party });
   const trusts = inventory.trusts.filter((t) => !t.internal);
   const resources = inventory.resources.filter((r) => !r.internal);

@@ -11,12 +11,12 @@ import { accountFilters, actionSearchInput, resourceFilters, trustFilters, userF
 import type { SearchParams } from "../queries/params";
 import { listScans } from "../queries/scans";
 import { listTrusts } from "../queries/trusts";
-import { listResources } from "../queries/resources";
+import { listResources, type ResourceListRow } from "../queries/resources";
 import { listUsersWithKeys } from "../queries/users";
 import type { VendorDetail } from "../queries/vendorDetail";
 import { scanChanges } from "../queries/scanChanges";
 import { listVendors } from "../queries/vendors";
-import { trustInWords } from "./vendorReview";
+import { resourceInWords, trustInWords } from "./vendorReview";
 
 const ALL = 1_000_000;
 const iso = (d: Date | null) => d?.toISOString() ?? "";
@@ -91,10 +91,17 @@ export async function actionSearchCsv(db: Db, catalog: ActionCatalog, params: Se
 }
 
 /** One vendor's access, for its review. */
-export function vendorTrustsCsv(vendor: VendorDetail): string {
+/**
+ * The review pack's CSV: one row per trust, then one per resource grant (`kind` says which; a
+ * resource grant's `role` column holds the resource's ARN).
+ */
+export function vendorTrustsCsv(vendor: VendorDetail, resources: readonly ResourceListRow[] = []): string {
   return toCsv(
-    ["vendor", "account_id", "account_name", "role", "principal", "how", "external_id", "risk", "findings", "last_used", "first_seen"],
-    vendor.trusts.map((t) => [vendor.name, t.accountId, t.accountName, t.roleName, t.principal, trustInWords(t), t.externalId, t.risk, t.findings.join(" "), iso(t.lastUsed), iso(t.firstSeen)]),
+    ["vendor", "account_id", "account_name", "role", "principal", "how", "external_id", "risk", "findings", "last_used", "first_seen", "kind"],
+    [
+      ...vendor.trusts.map((t) => [vendor.name, t.accountId, t.accountName, t.roleName, t.principal, trustInWords(t), t.externalId, t.risk, t.findings.join(" "), iso(t.lastUsed), iso(t.firstSeen), "trust"]),
+      ...resources.map((r) => [vendor.name, r.accountId, r.accountName, r.resourceArn, r.principal, resourceInWords(r), null, r.risk, r.findings.join(" "), null, iso(r.firstSeen), "resource"]),
+    ],
   );
 }
 

@@ -9,6 +9,9 @@ import { riskReason, RISKS } from "../analysis/risk";
 import type { PermissionSummaries } from "../db/permissionSummaries";
 import type { Db } from "../db/types";
 import { vendorDetail, type VendorDetail, type VendorTrust } from "../queries/vendorDetail";
+import { listResources, type ResourceListRow } from "../queries/resources";
+import { RESOURCE_FINDING_RULES } from "../analysis/resources/resourceFindings";
+import { resourceRiskReason } from "../analysis/resources/resourceRecord";
 import { absoluteTime } from "../format";
 import { PdfWriter } from "./pdf/pdfWriter";
 import { reportBasis, type ReportBasis, type ReportPeriod } from "./reportBasis";
@@ -18,6 +21,8 @@ const MAX_SERVICES = 40;
 
 export interface VendorReview {
   vendor: VendorDetail;
+  /** Its resource grants (policies and shares), riskiest first. */
+  resources: ResourceListRow[];
   basis: ReportBasis;
   period: ReportPeriod;
   /** The changes of the period, oldest first. */
@@ -25,10 +30,10 @@ export interface VendorReview {
 }
 
 export async function vendorReview(db: Db, summaries: PermissionSummaries, party: string, period: ReportPeriod): Promise<VendorReview | null> {
-  const vendor = await vendorDetail(db, summaries, party, { historyPeriod: period });
+  const [vendor, resources] = await Promise.all([vendorDetail(db, summaries, party, { historyPeriod: period }), listResources(db, { party, scope: "all", pageSize: 100_000 })]);
   if (!vendor) return null;
   const changes = [...vendor.history].reverse();
-  return { vendor, basis: await reportBasis(db), period, changes };
+  return { vendor, resources: resources.rows, basis: await reportBasis(db), period, changes };
 }
 
 /** How a trust lets the vendor in, in words a reviewer can repeat. */
@@ -57,17 +62,28 @@ export function trustInWords(t: VendorTrust): string {
 }
 
 export async function vendorReviewPdf(review: VendorReview): Promise<Buffer> {
-  const { vendor, basis, period, changes } = review;
+  const { vendor, resources, basis, period, changes } = review;
   const pdf = new PdfWriter(`Vendor review: ${vendor.name}`, `Vendorscope · vendor review of ${vendor.name} · ${basis.text} · generated ${absoluteTime(basis.generatedAt)}`);
   const worst = [...vendor.trusts].sort((a, b) => RISKS.indexOf(b.risk) - RISKS.indexOf(a.risk))[0];
+  const worstResource = resources[0];
   const accounts = new Set(vendor.trusts.map((t) => t.accountId));
+  const overall =
+    worstResource && (!worst || RISKS.indexOf(worstResource.risk) > RISKS.indexOf(worst.risk))
+      ? `${worstResource.risk.toUpperCase()}: ${resourceRiskReason(worstResource.findings, worstResource.internal, worstResource.resourceArn)}`
+      : worst
+        ? `${vendor.risk.toUpperCase()}: ${riskReason(worst.findings, false)}`
+        : "none: no current access";
 
   pdf.heading(`Vendor review: ${vendor.name}`, 1);
   pdf.facts([
     ["Vendor", `${vendor.name} (${vendor.source})`],
     ["Their AWS accounts", vendor.externalAccounts.join(", ") || "none (identity provider or public trust)"],
-    ["Overall risk", worst ? `${vendor.risk.toUpperCase()}: ${riskReason(worst.findings, false)}` : "none: no current access"],
-    ["Access", `${vendor.trusts.length} role${vendor.trusts.length === 1 ? "" : "s"} in ${accounts.size} of our account${accounts.size === 1 ? "" : "s"}`],
+    ["Overall risk", overall],
+    [
+      "Access",
+      `${vendor.trusts.length} role${vendor.trusts.length === 1 ? "" : "s"} in ${accounts.size} of our account${accounts.size === 1 ? "" : "s"}` +
+        (resources.length ? `; ${resources.length} resource${resources.length === 1 ? "" : "s"} it can use without assuming a role` : ""),
+    ],
     ["Based on", basis.text],
     ["Review period", `${absoluteTime(period.since)} to ${absoluteTime(period.until)}`],
   ]);
@@ -85,6 +101,27 @@ export async function vendorReviewPdf(review: VendorReview): Promise<Buffer> {
       ],
       vendor.trusts,
     );
+  }
+
+  if (resources.length > 0) {
+    pdf.heading("Resources it can use");
+    pdf.paragraph("Bucket, key, queue, topic, function, secret and repository policies, and shared snapshots and images, that let the vendor at our data without assuming a role.", { muted: true });
+    pdf.table(
+      [
+        { header: "Account", width: 14, value: (r: ResourceListRow) => `${r.accountId}${r.accountName ? `\n${r.accountName}` : ""}` },
+        { header: "Resource", width: 30, value: (r) => `${r.service}${r.region ? ` (${r.region})` : ""}\n${r.resourceArn}` },
+        { header: "Who and what", width: 44, value: resourceInWords },
+        { header: "Risk", width: 12, value: (r) => r.risk.toUpperCase() },
+      ],
+      resources,
+    );
+    const codes = [...new Set(resources.flatMap((r) => r.findings))];
+    for (const rule of RESOURCE_FINDING_RULES.filter((rule) => codes.includes(rule.code))) {
+      const on = resources.filter((r) => r.findings.includes(rule.code)).length;
+      pdf.heading(`${rule.title} (${rule.code}), ${on} resource${on === 1 ? "" : "s"}`, 3);
+      pdf.paragraph(`Why it matters: ${rule.explanation}`);
+      pdf.paragraph(`Recommended fix: ${rule.remediation}`);
+    }
   }
 
   pdf.heading("What it can do");
@@ -135,6 +172,13 @@ export async function vendorReviewPdf(review: VendorReview): Promise<Buffer> {
   pdf.paragraph("Decision: keep the access as it is / reduce it (least privilege, require ExternalId, trust a specific role) / remove it.", { muted: true });
   pdf.signOff(["Reviewer", "Date", "Decision", "Notes"]);
   return pdf.finish();
+}
+
+/** Who holds a resource grant and what it allows, in words. */
+export function resourceInWords(r: Pick<ResourceListRow, "principal" | "actions" | "conditions" | "source">): string {
+  const actions = r.actions.length ? `${r.actions.slice(0, 6).join(", ")}${r.actions.length > 6 ? `, and ${r.actions.length - 6} more` : ""}` : "use of the shared resource";
+  const keys = r.conditions && typeof r.conditions === "object" ? [...new Set(Object.values(r.conditions as Record<string, object>).flatMap((byKey) => Object.keys(byKey ?? {})))] : [];
+  return `${r.principal === "*" ? "anyone" : r.principal}${r.source === "share" ? " (shared with)" : ""}: ${actions}${keys.length ? `; conditions: ${keys.join(", ")}` : ""}`;
 }
 
 function listSome(items: string[], max = 40): string {

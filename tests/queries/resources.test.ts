@@ -9,6 +9,11 @@ import { InventoryStore } from "@/lib/db/inventoryStore";
 import { replaceKnownVendors, setUserMapping } from "@/lib/db/vendorStore";
 import { listResources } from "@/lib/queries/resources";
 import { searchResourceGrants } from "@/lib/queries/actionSearch";
+import { parse } from "csv-parse/sync";
+import { PermissionSummaries } from "@/lib/db/permissionSummaries";
+import { reportPeriod } from "@/lib/reports/reportBasis";
+import { organizationSummaryFile, vendorReportFile } from "@/lib/reports/reportFiles";
+import { pdfText } from "@/testkit/pdfText";
 import { listVendors } from "@/lib/queries/vendors";
 import { importFiles } from "@/lib/scan/sources/fileImport";
 import { silentProgress } from "@/lib/scan/progress";
@@ -89,5 +94,32 @@ describe("the action search over resource grants", () => {
     expect((await searchResourceGrants(db.prisma, catalog, { q: "sqs" })).total).toBe(0);
     expect((await searchResourceGrants(db.prisma, catalog, { q: "sqs", scope: "internal" })).rows.map((r) => r.actions)).toEqual([["sqs:SendMessage"]]);
     expect((await searchResourceGrants(db.prisma, catalog, { q: "not a pattern!" })).total).toBe(0);
+  });
+});
+
+describe("resource grants in the vendor review pack", () => {
+  it("lists them in the PDF with why and how to fix, in the CSV as rows of their own, and in the JSON", async () => {
+    const summaries = await PermissionSummaries.create(db.prisma, await loadActionCatalog());
+    const party = "vendor:Initech Consulting";
+    const pdf = (await pdfText((await vendorReportFile(db.prisma, summaries, party, "pdf", reportPeriod()))!.body as Buffer)).text.replace(/\s+/g, " ");
+    expect(pdf).toContain("Resources it can use");
+    expect(pdf).toContain("arn:aws:s3:::acme-reports");
+    expect(pdf).toContain("1 resource it can use without assuming a role");
+    expect(pdf).toContain("Can read the data (DATA_ACCESS), 1 resource");
+    const csv: Record<string, string>[] = parse((await vendorReportFile(db.prisma, summaries, party, "csv", reportPeriod()))!.body as string, { columns: true });
+    expect(csv.filter((r) => r.kind === "resource").map((r) => [r.role, r.risk, r.how])).toEqual([["arn:aws:s3:::acme-reports", "high", `arn:aws:iam::${INITECH}:root: s3:GetObject`]]);
+    expect(csv.filter((r) => r.kind === "trust").length).toBeGreaterThan(0);
+    const json = JSON.parse((await vendorReportFile(db.prisma, summaries, party, "json", reportPeriod()))!.body as string);
+    expect(json.resources.map((r: { resourceArn: string }) => r.resourceArn)).toEqual(["arn:aws:s3:::acme-reports"]);
+    expect(json.vendors).toEqual([expect.objectContaining({ name: "Initech Consulting", resources: 1 })]);
+  });
+});
+
+describe("resource grants in the organization summary", () => {
+  it("says how many resources are public, counts each vendor's, and lists grants gained in the period", async () => {
+    const pdf = (await pdfText((await organizationSummaryFile(db.prisma, reportPeriod()))!.body as Buffer)).text.replace(/\s+/g, " ");
+    expect(pdf).toContain("Public data: 1 resource anyone in the world can use");
+    expect(pdf).toContain("Trusts Resources Findings");
+    expect(pdf.replace(/- /g, "-")).toContain("can now use s3 arn:aws:s3:::acme-reports");
   });
 });
