@@ -8,13 +8,17 @@ import { CHANGE, type ChangeDraft } from "../history/changeKinds";
 import { parseParty, partyLabel } from "../inventory/party";
 import type { Db } from "./types";
 
-/** Each party with at least one current third-party trust, and the outside accounts it holds them through. */
+/** Each party with at least one current third-party trust or resource grant, and the outside accounts it holds them through. */
 export type PartyAccounts = ReadonlyMap<string, ReadonlySet<string>>;
 
 export async function currentVendors(db: Db): Promise<PartyAccounts> {
-  const rows = await db.trust.findMany({ where: { removedScanId: null, internal: false }, distinct: ["party", "externalAccountId"], select: { party: true, externalAccountId: true } });
+  const current = { where: { removedScanId: null, internal: false }, select: { party: true, externalAccountId: true } } as const;
+  const [trusts, grants] = await Promise.all([
+    db.trust.findMany({ ...current, distinct: ["party", "externalAccountId"] }),
+    db.resourceGrant.findMany({ ...current, distinct: ["party", "externalAccountId"] }),
+  ]);
   const parties = new Map<string, Set<string>>();
-  for (const r of rows) {
+  for (const r of [...trusts, ...grants]) {
     const accounts = parties.get(r.party) ?? new Set<string>();
     if (r.externalAccountId) accounts.add(r.externalAccountId);
     parties.set(r.party, accounts);

@@ -95,6 +95,8 @@ describe.each<DatabaseKind>(["pglite", "postgres"])("resource grants imported in
       `RESOURCE_GRANTED Initech Consulting (${INITECH}) can now use s3 arn:aws:s3:::acme-reports (high)`,
       `RESOURCE_GRANTED unknown account ${STRANGER} can now use ebs-snapshot ${SNAPSHOT} (critical)`,
     ]);
+    // A party reached only through a resource is a new party with access.
+    expect(await db.prisma.changeEvent.count({ where: { scanId: result.id, kind: "VENDOR_APPEARED", party: `account:${STRANGER}` } })).toBe(1);
   });
 
   it("keeps the stored grants when a scan reads no resource export", async () => {
@@ -109,6 +111,7 @@ describe.each<DatabaseKind>(["pglite", "postgres"])("resource grants imported in
       `RESOURCE_GRANT_CHANGED Initech Consulting (${INITECH}) on s3 arn:aws:s3:::acme-reports: now also s3:DeleteObject; can delete or destroy the resource or its data, can write to the resource`,
       `RESOURCE_REVOKED unknown account ${STRANGER} can no longer use ebs-snapshot ${SNAPSHOT}`,
     ]);
+    expect(await db.prisma.changeEvent.count({ where: { scanId: result.id, kind: "VENDOR_DISAPPEARED", party: `account:${STRANGER}` } })).toBe(1);
     const ended = await db.prisma.resourceGrant.findFirstOrThrow({ where: { service: "ebs-snapshot" } });
     expect(ended.removedScanId).toBe(result.id);
     expect((await stored()).resources.map((r) => [r.service, r.actions])).toEqual([["s3", ["s3:DeleteObject", "s3:GetObject"]]]);
