@@ -1,4 +1,8 @@
+import type { FindingCode } from "@/lib/analysis/findings";
+import type { Risk } from "@/lib/analysis/risk";
 import { breakableParts, Td } from "./DataTable";
+import { FindingList } from "./FindingBadge";
+import { RiskBadge } from "./RiskBadge";
 import { ShortName } from "./ShortName";
 
 const SERVICE_LABEL: Record<string, string> = {
@@ -55,4 +59,24 @@ export function ConditionsNote({ conditions }: { conditions: unknown }) {
   const keys = [...new Set(Object.values(conditions as Record<string, Record<string, unknown>>).flatMap((byKey) => Object.keys(byKey ?? {})))];
   if (keys.length === 0) return null;
   return <span className="block text-xs text-slate-500 [overflow-wrap:anywhere]">conditions: {keys.join(", ")}</span>;
+}
+
+/** What a resource grant is, who holds it and how risky it is: the cells every resource-grant table shares. */
+export function ResourceGrantCells({ grant }: { grant: { service: string; resourceArn: string; region: string | null; principal: string; conditions?: unknown; actions: readonly string[]; source: string; risk: Risk; findings: FindingCode[] } }) {
+  return (
+    <>
+      <ResourceCell service={grant.service} arn={grant.resourceArn} region={grant.region} />
+      <Td className="min-w-[12rem] max-w-xs">
+        <ShortName value={grant.principal} />
+        <ConditionsNote conditions={grant.conditions} />
+      </Td>
+      <ActionsCell actions={grant.actions} source={grant.source} />
+      <Td className="risk-col">
+        <RiskBadge risk={grant.risk} />
+      </Td>
+      <Td>
+        <FindingList codes={grant.findings} />
+      </Td>
+    </>
+  );
 }

@@ -12,8 +12,7 @@ import { ACCESS_LEVELS } from "@/lib/analysis/actionCatalog";
 import { loadActionCatalog } from "@/lib/catalog/iamActions";
 import { prisma } from "@/lib/db/server";
 import { searchActions, searchResourceGrants } from "@/lib/queries/actionSearch";
-import { ActionsCell, ResourceCell } from "@/components/ResourceCells";
-import { ShortName } from "@/components/ShortName";
+import { ResourceGrantCells } from "@/components/ResourceCells";
 import { AccountCell, PartyCell } from "@/components/TrustCells";
 import { actionSearchInput } from "@/lib/queries/filters";
 import type { SearchParams } from "@/lib/queries/params";
@@ -146,22 +145,12 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
               <h2 id="through-resources" className="mb-2 text-lg font-semibold">
                 Through resource policies and shares
               </h2>
-              <DataTable caption="Resource grants that allow the action" head={<><Th>Who</Th><Th>Account</Th><Th>Resource</Th><Th>Principal</Th><Th className="risk-col">Risk</Th><Th>Allows</Th><Th>Findings</Th></>}>
+              <DataTable caption="Resource grants that allow the action" head={<><Th>Who</Th><Th>Account</Th><Th>Resource</Th><Th>Principal</Th><Th>Allows</Th><Th className="risk-col">Risk</Th><Th>Findings</Th></>}>
                 {resources.rows.map((r) => (
                   <tr key={r.id}>
                     <PartyCell party={r.party} partyName={r.partyName} internal={r.internal} />
                     <AccountCell id={r.accountId} />
-                    <ResourceCell service={r.service} arn={r.resourceArn} region={r.region} />
-                    <Td className="min-w-[12rem] max-w-xs">
-                      <ShortName value={r.principal} />
-                    </Td>
-                    <Td className="risk-col">
-                      <RiskBadge risk={r.risk} />
-                    </Td>
-                    <ActionsCell actions={r.actions} source="policy" />
-                    <Td>
-                      <FindingList codes={r.findings} />
-                    </Td>
+                    <ResourceGrantCells grant={{ ...r, source: "policy" }} />
                   </tr>
                 ))}
               </DataTable>

@@ -6,12 +6,9 @@ import { FilterBar } from "@/components/FilterBar";
 import { CsvDownload } from "@/components/DownloadLinks";
 import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
-import { ActionsCell, ConditionsNote, ResourceCell } from "@/components/ResourceCells";
+import { ResourceGrantCells } from "@/components/ResourceCells";
 import { SortHeader, Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
-import { FindingList } from "@/components/FindingBadge";
-import { RiskBadge } from "@/components/RiskBadge";
-import { ShortName } from "@/components/ShortName";
 import { AccountCell, PartyCell } from "@/components/TrustCells";
 import { RISKS } from "@/lib/analysis/risk";
 import { RESOURCE_SERVICES } from "@/lib/analysis/resources/resourceServices";
@@ -92,18 +89,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
               <tr key={r.id}>
                 <PartyCell party={r.party} partyName={r.partyName} internal={r.internal} />
                 <AccountCell id={r.accountId} name={r.accountName} />
-                <ResourceCell service={r.service} arn={r.resourceArn} region={r.region} />
-                <Td className="min-w-[12rem] max-w-xs">
-                  <ShortName value={r.principal} />
-                  <ConditionsNote conditions={r.conditions} />
-                </Td>
-                <ActionsCell actions={r.actions} source={r.source} />
-                <Td className="risk-col">
-                  <RiskBadge risk={r.risk} />
-                </Td>
-                <Td>
-                  <FindingList codes={r.findings} />
-                </Td>
+                <ResourceGrantCells grant={r} />
                 <Td>
                   <TimeAgo date={r.firstSeen} compact />
                 </Td>

@@ -6,13 +6,11 @@
 import { FINDING, findingRule, type FindingCode } from "../analysis/findings";
 import type { AccountInventory, KeyRow, ResourceRow, RoleRow, TrustRow, UserRow } from "../inventory/accountInventory";
 import { diffResources } from "./resourceDiff";
+import { holder, type RowChanges, type Stored } from "./storedRows";
 import { CHANGE, type ChangeDraft } from "./changeKinds";
 import { sameJson } from "./sameJson";
 
-export interface Stored<T> {
-  id: number;
-  row: T;
-}
+export type { RowChanges, Stored } from "./storedRows";
 
 export type UserFields = Omit<UserRow, "keys">;
 export type StoredKey = Stored<KeyRow> & { userArn: string };
@@ -25,12 +23,6 @@ export interface CurrentInventory {
   keys: StoredKey[];
 }
 
-export interface RowChanges<T> {
-  insert: T[];
-  update: Stored<T>[];
-  /** Ids of rows that end with this scan. */
-  close: number[];
-}
 
 export interface AccountDiff {
   roles: RowChanges<RoleRow>;
@@ -129,13 +121,6 @@ function userFields(user: UserRow): UserFields {
 }
 
 /** Who holds a trust, in words: the vendor, else the account or principal. */
-/** Who holds an access, in a change summary. */
-export function holder(t: Pick<TrustRow, "vendorName" | "externalAccountId" | "internal" | "principalKind" | "principal">): string {
-  if (t.vendorName) return t.externalAccountId ? `${t.vendorName} (${t.externalAccountId})` : t.vendorName;
-  if (t.internal) return `internal principal ${t.principal}`;
-  if (t.principalKind === "wildcard") return "anyone (*)";
-  return t.externalAccountId ? `unknown account ${t.externalAccountId}` : t.principal;
-}
 
 function roleLabel(accountId: string, roleArn: string): string {
   return `${accountId}/${roleArn.slice(roleArn.indexOf(":role/") + 6)}`;

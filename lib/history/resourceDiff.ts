@@ -4,7 +4,7 @@
  */
 import type { ResourceRow } from "../inventory/accountInventory";
 import { resourceFindingTitle } from "../analysis/resources/resourceFindings";
-import { holder, type RowChanges, type Stored } from "./accountDiff";
+import { holder, type RowChanges, type Stored } from "./storedRows";
 import { CHANGE, type ChangeDraft } from "./changeKinds";
 import { sameJson } from "./sameJson";
 

@@ -70,7 +70,7 @@ describe("loading an account's current inventory", () => {
     expect(prod.users).toEqual([]);
     const management = await loadCurrentInventory(db.prisma, MANAGEMENT);
     expect(management.users.map((u) => u.row.name)).toContain("ci-deployer");
-    expect(await loadCurrentInventory(db.prisma, "999999999999")).toEqual({ roles: [], trusts: [], users: [], keys: [] });
+    expect(await loadCurrentInventory(db.prisma, "999999999999")).toEqual({ roles: [], trusts: [], resources: [], users: [], keys: [] });
   });
 
   it("gives each row in the shape the diff compares: ISO dates, the role's permission fingerprint, the trust's role ARN", async () => {

@@ -5,9 +5,8 @@ import { ServiceAccessChart } from "@/components/charts/ServiceAccessChart";
 import { ChangeBadge } from "@/components/ChangeBadge";
 import { DataTable, Td } from "@/components/DataTable";
 import { DownloadLinks } from "@/components/DownloadLinks";
-import { FindingBadge, FindingList } from "@/components/FindingBadge";
-import { ActionsCell, ConditionsNote, ResourceCell } from "@/components/ResourceCells";
-import { ShortName } from "@/components/ShortName";
+import { FindingBadge } from "@/components/FindingBadge";
+import { ResourceGrantCells } from "@/components/ResourceCells";
 import { PageHeader, Section } from "@/components/PageHeader";
 import { RiskBadge } from "@/components/RiskBadge";
 import { Th } from "@/components/SortHeader";
@@ -154,18 +153,7 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
             {resources.rows.map((r) => (
               <tr key={r.id}>
                 <AccountCell id={r.accountId} name={r.accountName} />
-                <ResourceCell service={r.service} arn={r.resourceArn} region={r.region} />
-                <Td className="min-w-[12rem] max-w-xs">
-                  <ShortName value={r.principal} />
-                  <ConditionsNote conditions={r.conditions} />
-                </Td>
-                <ActionsCell actions={r.actions} source={r.source} />
-                <Td className="risk-col">
-                  <RiskBadge risk={r.risk} />
-                </Td>
-                <Td>
-                  <FindingList codes={r.findings} />
-                </Td>
+                <ResourceGrantCells grant={r} />
               </tr>
             ))}
           </DataTable>
