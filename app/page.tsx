@@ -90,7 +90,7 @@ export default async function OverviewPage() {
 
       <div className="grid gap-6 2xl:grid-cols-2">
         <Section title="Riskiest vendors" toolbar={<Link href="/vendors" className="text-sm underline">All vendors</Link>}>
-          <DataTable caption="The riskiest vendors" head={<><Th>Vendor</Th><Th>Risk</Th><Th>Trusts</Th><Th>Findings</Th></>}>
+          <DataTable caption="The riskiest vendors" head={<><Th>Vendor</Th><Th>Risk</Th><Th>Trusts</Th><Th>Resources</Th><Th>Findings</Th></>}>
             {data.riskiest.map((v) => (
               <tr key={v.party}>
                 <VendorNameCell party={v.party} name={v.name} />
@@ -101,6 +101,15 @@ export default async function OverviewPage() {
                   <Link href={`/trusts?party=${encodeURIComponent(v.party)}`} className="underline">
                     {v.trusts}
                   </Link>
+                </Td>
+                <Td>
+                  {v.resources ? (
+                    <Link href={`/resources?party=${encodeURIComponent(v.party)}`} className="underline">
+                      {v.resources}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-500">0</span>
+                  )}
                 </Td>
                 <Td>
                   <FindingList codes={v.riskFindings} limit={3} ordered />

@@ -17,6 +17,7 @@ import { page, type SearchParams } from "@/lib/queries/params";
 import { listResources } from "@/lib/queries/resources";
 import { compareRisk, worstRisk } from "@/lib/analysis/risk";
 import { resourceRiskReason } from "@/lib/analysis/resources/resourceRecord";
+import { RESOURCE_FINDING_RULES } from "@/lib/analysis/resources/resourceFindings";
 import { PAGE_HISTORY, TRUST_PAGE_SIZE, vendorDetail } from "@/lib/queries/vendorDetail";
 import { Pagination } from "@/components/Pagination";
 import { count } from "@/lib/format";
@@ -51,6 +52,7 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
   // Resource grants come riskiest first: the first one is the worst.
   const risk = worstRisk([...(vendor.trustTotal ? [vendor.risk] : []), ...resources.rows.slice(0, 1).map((r) => r.risk)]);
   const hasAccess = vendor.trustTotal > 0 || resources.total > 0;
+  const resourceFindings = RESOURCE_FINDING_RULES.map((rule) => ({ rule, grants: resources.rows.filter((r) => r.findings.includes(rule.code)).length })).filter((f) => f.grants > 0);
   // The callout explains the overall risk: a resource grant's when one is riskier than every role.
   const worstResource = resources.rows[0];
   const reason =
@@ -207,6 +209,32 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
                     <HeldList items={f.held} />
                   </div>
                 ) : null}
+
+      {resourceFindings.length > 0 ? (
+        <Section title="Findings on its resources">
+          <ul className="space-y-3">
+            {resourceFindings.map(({ rule, grants }) => (
+              <li key={rule.code} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+                <div className="flex flex-wrap items-center gap-2">
+                  <FindingBadge code={rule.code} />
+                  <span className="font-semibold">{rule.title}</span>
+                  <Link href={`/resources?party=${encodeURIComponent(vendor.party)}&finding=${rule.code}`} className="text-xs underline">
+                    {count(grants, "resource")}
+                  </Link>
+                </div>
+                <p className="mt-2 text-slate-700">
+                  <span className="font-medium">Why it matters: </span>
+                  {rule.explanation}
+                </p>
+                <p className="mt-1 text-slate-700">
+                  <span className="font-medium">How to fix: </span>
+                  {rule.remediation}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
               </li>
             ))}
           </ul>
