@@ -9,6 +9,7 @@ import { NoScanYet } from "@/components/EmptyState";
 import { FindingList } from "@/components/FindingBadge";
 import { PageHeader, Section } from "@/components/PageHeader";
 import { RiskBadge } from "@/components/RiskBadge";
+import { ResourceCountCell } from "@/components/ResourceCells";
 import { Th } from "@/components/SortHeader";
 import { StatCard } from "@/components/StatCard";
 import { TimeAgo } from "@/components/TimeAgo";
@@ -102,15 +103,7 @@ export default async function OverviewPage() {
                     {v.trusts}
                   </Link>
                 </Td>
-                <Td>
-                  {v.resources ? (
-                    <Link href={`/resources?party=${encodeURIComponent(v.party)}`} className="underline">
-                      {v.resources}
-                    </Link>
-                  ) : (
-                    <span className="text-slate-500">0</span>
-                  )}
-                </Td>
+                <ResourceCountCell party={v.party} count={v.resources} />
                 <Td>
                   <FindingList codes={v.riskFindings} limit={3} ordered />
                 </Td>

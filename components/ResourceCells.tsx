@@ -1,5 +1,7 @@
 import type { FindingCode } from "@/lib/analysis/findings";
 import type { Risk } from "@/lib/analysis/risk";
+import { conditionKeys } from "@/lib/analysis/policyDocument";
+import Link from "next/link";
 import { breakableParts, Td } from "./DataTable";
 import { FindingList } from "./FindingBadge";
 import { RiskBadge } from "./RiskBadge";
@@ -55,8 +57,7 @@ export function ActionsCell({ actions, source }: { actions: readonly string[]; s
 
 /** The condition keys a grant requires ("conditions: kms:ViaService"), under its principal. */
 export function ConditionsNote({ conditions }: { conditions: unknown }) {
-  if (!conditions || typeof conditions !== "object") return null;
-  const keys = [...new Set(Object.values(conditions as Record<string, Record<string, unknown>>).flatMap((byKey) => Object.keys(byKey ?? {})))];
+  const keys = conditionKeys(conditions);
   if (keys.length === 0) return null;
   return <span className="block text-xs text-slate-500 [overflow-wrap:anywhere]">conditions: {keys.join(", ")}</span>;
 }
@@ -78,5 +79,20 @@ export function ResourceGrantCells({ grant }: { grant: { service: string; resour
         <FindingList codes={grant.findings} />
       </Td>
     </>
+  );
+}
+
+/** How many resource grants a party holds, linking to them (a grey 0 when none). */
+export function ResourceCountCell({ party, count }: { party: string; count: number }) {
+  return (
+    <Td>
+      {count ? (
+        <Link href={`/resources?party=${encodeURIComponent(party)}`} className="underline">
+          {count}
+        </Link>
+      ) : (
+        <span className="text-slate-500">0</span>
+      )}
+    </Td>
   );
 }

@@ -9,6 +9,7 @@ import { CsvDownload } from "@/components/DownloadLinks";
 import { PageHeader } from "@/components/PageHeader";
 import { Pagination } from "@/components/Pagination";
 import { RiskBadge } from "@/components/RiskBadge";
+import { ResourceCountCell } from "@/components/ResourceCells";
 import { SortHeader, Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
 import { RISKS } from "@/lib/analysis/risk";
@@ -90,15 +91,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
                   </Link>
                 </Td>
                 <Td>{v.roles}</Td>
-                <Td>
-                  {v.resources ? (
-                    <Link href={`/resources?party=${encodeURIComponent(v.party)}`} className="underline">
-                      {v.resources}
-                    </Link>
-                  ) : (
-                    <span className="text-slate-500">0</span>
-                  )}
-                </Td>
+                <ResourceCountCell party={v.party} count={v.resources} />
                 <Td>
                   <FindingList codes={v.riskFindings} limit={3} ordered />
                 </Td>

@@ -163,3 +163,9 @@ export function describeType(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
+
+/** The condition keys a Condition block tests (`kms:ViaService`, …), each once, as written. */
+export function conditionKeys(block: unknown): string[] {
+  if (!isRecord(block)) return [];
+  return [...new Set(Object.values(block).flatMap((byKey) => (isRecord(byKey) ? Object.keys(byKey) : [])))];
+}

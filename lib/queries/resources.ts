@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { FindingCode } from "../analysis/findings";
 import { RISKS, type Risk } from "../analysis/risk";
 import { RESOURCE_SERVICES, type ResourceService } from "../analysis/resources/resourceServices";
+import { resourceRiskReason } from "../analysis/resources/resourceRecord";
 import type { Db } from "../db/types";
 import { partyLabel } from "../inventory/party";
 import { cachedPage } from "./inventoryCache";
@@ -106,4 +107,20 @@ async function queryResources(db: Db, filters: ResourceFilters): Promise<Paged<R
     page,
     pageSize: size,
   };
+}
+
+/**
+ * A party's overall risk and why, over its trusts and its riskiest resource grant: the grant's
+ * when it is riskier than every trust (or the party holds no trust). The vendor page and the
+ * review pack say the same.
+ */
+export function overallRisk(
+  trusts: { trustTotal: number; risk: Risk; riskReason: string | null },
+  worstResource: Pick<ResourceListRow, "risk" | "findings" | "internal" | "resourceArn"> | undefined,
+): { risk: Risk | null; reason: string | null } {
+  if (worstResource && (trusts.trustTotal === 0 || RISKS.indexOf(worstResource.risk) > RISKS.indexOf(trusts.risk))) {
+    const reason = worstResource.risk === "low" ? null : resourceRiskReason(worstResource.findings, worstResource.internal, worstResource.resourceArn);
+    return { risk: worstResource.risk, reason };
+  }
+  return trusts.trustTotal ? { risk: trusts.risk, reason: trusts.riskReason } : { risk: null, reason: null };
 }

@@ -5,13 +5,12 @@
  * and a sign-off block. Built from the stored inventory; pages carry the scan it is based on.
  */
 import { findingRule } from "../analysis/findings";
-import { riskReason, RISKS } from "../analysis/risk";
 import type { PermissionSummaries } from "../db/permissionSummaries";
 import type { Db } from "../db/types";
 import { vendorDetail, type VendorDetail, type VendorTrust } from "../queries/vendorDetail";
-import { listResources, type ResourceListRow } from "../queries/resources";
+import { listResources, overallRisk, type ResourceListRow } from "../queries/resources";
 import { RESOURCE_FINDING_RULES } from "../analysis/resources/resourceFindings";
-import { resourceRiskReason } from "../analysis/resources/resourceRecord";
+import { conditionKeys } from "../analysis/policyDocument";
 import { absoluteTime } from "../format";
 import { PdfWriter } from "./pdf/pdfWriter";
 import { reportBasis, type ReportBasis, type ReportPeriod } from "./reportBasis";
@@ -64,15 +63,9 @@ export function trustInWords(t: VendorTrust): string {
 export async function vendorReviewPdf(review: VendorReview): Promise<Buffer> {
   const { vendor, resources, basis, period, changes } = review;
   const pdf = new PdfWriter(`Vendor review: ${vendor.name}`, `Vendorscope · vendor review of ${vendor.name} · ${basis.text} · generated ${absoluteTime(basis.generatedAt)}`);
-  const worst = [...vendor.trusts].sort((a, b) => RISKS.indexOf(b.risk) - RISKS.indexOf(a.risk))[0];
-  const worstResource = resources[0];
   const accounts = new Set(vendor.trusts.map((t) => t.accountId));
-  const overall =
-    worstResource && (!worst || RISKS.indexOf(worstResource.risk) > RISKS.indexOf(worst.risk))
-      ? `${worstResource.risk.toUpperCase()}: ${resourceRiskReason(worstResource.findings, worstResource.internal, worstResource.resourceArn)}`
-      : worst
-        ? `${vendor.risk.toUpperCase()}: ${riskReason(worst.findings, false)}`
-        : "none: no current access";
+  const { risk, reason } = overallRisk(vendor, resources[0]);
+  const overall = risk ? `${risk.toUpperCase()}${reason ? `: ${reason}` : ""}` : "none: no current access";
 
   pdf.heading(`Vendor review: ${vendor.name}`, 1);
   pdf.facts([
@@ -177,7 +170,7 @@ export async function vendorReviewPdf(review: VendorReview): Promise<Buffer> {
 /** Who holds a resource grant and what it allows, in words. */
 export function resourceInWords(r: Pick<ResourceListRow, "principal" | "actions" | "conditions" | "source">): string {
   const actions = r.actions.length ? `${r.actions.slice(0, 6).join(", ")}${r.actions.length > 6 ? `, and ${r.actions.length - 6} more` : ""}` : "use of the shared resource";
-  const keys = r.conditions && typeof r.conditions === "object" ? [...new Set(Object.values(r.conditions as Record<string, object>).flatMap((byKey) => Object.keys(byKey ?? {})))] : [];
+  const keys = conditionKeys(r.conditions);
   return `${r.principal === "*" ? "anyone" : r.principal}${r.source === "share" ? " (shared with)" : ""}: ${actions}${keys.length ? `; conditions: ${keys.join(", ")}` : ""}`;
 }
 

@@ -116,7 +116,22 @@ test("npm start on a fresh install serves the demo organization, and a second st
   await expect(section.locator("tbody tr")).toHaveCount(2);
   await expect(section).toContainText("meridian-dw-exports");
   await expect(page.getByTestId("vendor-history").locator("li", { hasText: "meridian-dw-exports" }).first()).toContainText("Resource access widened");
+  // Its resource findings are listed once, after its trusts' findings, not inside them.
+  await expect(page.getByRole("region", { name: "Findings on its resources" })).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "Findings" }).getByRole("region")).toHaveCount(0);
   await page.screenshot({ path: "test-results/screenshots/demo-vendor-resources.png", fullPage: true });
+  const vendorPage = page.url();
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.screenshot({ path: "test-results/screenshots/demo-vendor-resources-390.png", fullPage: true });
+  for (const [name, path] of [["overview", "/"], ["resources", "/resources"], ["vendors", "/vendors"], ["actions", "/actions?q=s3%3AGetObject"]] as const) {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${BASE}${path}`);
+      await page.screenshot({ path: `test-results/screenshots/demo-${name}-${width}.png`, fullPage: true });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(vendorPage);
   // Naming an unknown account is an attribution: the last scan and its changes stay as they were.
   await page.goto(`${BASE}/`);
   await expect(page.getByText(/Last scan #3/)).toBeVisible();

@@ -14,10 +14,9 @@ import { TimeAgo } from "@/components/TimeAgo";
 import { AccountCell, RoleCell, TrustFactsCells } from "@/components/TrustCells";
 import { prisma, serverSummaries } from "@/lib/db/server";
 import { page, type SearchParams } from "@/lib/queries/params";
-import { listResources } from "@/lib/queries/resources";
-import { compareRisk, worstRisk } from "@/lib/analysis/risk";
-import { resourceRiskReason } from "@/lib/analysis/resources/resourceRecord";
+import { listResources, overallRisk } from "@/lib/queries/resources";
 import { RESOURCE_FINDING_RULES } from "@/lib/analysis/resources/resourceFindings";
+import type { FindingCode } from "@/lib/analysis/findings";
 import { PAGE_HISTORY, TRUST_PAGE_SIZE, vendorDetail } from "@/lib/queries/vendorDetail";
 import { Pagination } from "@/components/Pagination";
 import { count } from "@/lib/format";
@@ -50,17 +49,9 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
   ]);
   if (!vendor) notFound();
   // Resource grants come riskiest first: the first one is the worst.
-  const risk = worstRisk([...(vendor.trustTotal ? [vendor.risk] : []), ...resources.rows.slice(0, 1).map((r) => r.risk)]);
+  const { risk, reason } = overallRisk(vendor, resources.rows[0]);
   const hasAccess = vendor.trustTotal > 0 || resources.total > 0;
   const resourceFindings = RESOURCE_FINDING_RULES.map((rule) => ({ rule, grants: resources.rows.filter((r) => r.findings.includes(rule.code)).length })).filter((f) => f.grants > 0);
-  // The callout explains the overall risk: a resource grant's when one is riskier than every role.
-  const worstResource = resources.rows[0];
-  const reason =
-    worstResource && (!vendor.trustTotal || compareRisk(worstResource.risk, vendor.risk) > 0)
-      ? worstResource.risk === "low"
-        ? null
-        : resourceRiskReason(worstResource.findings, worstResource.internal, worstResource.resourceArn)
-      : vendor.riskReason;
   return (
     <div>
       <PageHeader
@@ -74,7 +65,7 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
         }
       >
         <span className="flex items-center gap-2 text-sm">
-          Overall risk <RiskBadge risk={hasAccess ? risk : null} />
+          Overall risk <RiskBadge risk={risk} />
         </span>
         <DownloadLinks
           label="Review pack"
@@ -87,8 +78,8 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
       </PageHeader>
 
       {reason ? (
-        <p className={`mb-6 rounded-lg border p-3 text-sm ${RISK_CALLOUT[risk]}`} data-testid="risk-reason">
-          <strong className="uppercase">{risk}</strong> because {reason}.
+        <p className={`mb-6 rounded-lg border p-3 text-sm ${RISK_CALLOUT[risk ?? "low"]}`} data-testid="risk-reason">
+          <strong className="uppercase">{risk ?? "low"}</strong> because {reason}.
         </p>
       ) : null}
 
@@ -187,55 +178,24 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
         <Section title="Findings">
           <ul className="space-y-3">
             {vendor.findings.map((f) => (
-              <li key={f.code} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-                <div className="flex flex-wrap items-center gap-2">
-                  <FindingBadge code={f.code} />
-                  <span className="font-semibold">{f.title}</span>
-                  <Link href={`/trusts?party=${encodeURIComponent(vendor.party)}&finding=${f.code}`} className="text-xs underline">
-                    {count(f.trusts, "trust")}
-                  </Link>
-                </div>
-                <p className="mt-2 text-slate-700">
-                  <span className="font-medium">Why it matters: </span>
-                  {f.explanation}
-                </p>
-                <p className="mt-1 text-slate-700">
-                  <span className="font-medium">How to fix: </span>
-                  {f.remediation}
-                </p>
+              <FindingCard key={f.code} finding={f} href={`/trusts?party=${encodeURIComponent(vendor.party)}&finding=${f.code}`} many={count(f.trusts, "trust")}>
                 {f.held.length > 0 ? (
                   <div className="mt-1 text-slate-700">
                     <span className="font-medium">This vendor holds: </span>
                     <HeldList items={f.held} />
                   </div>
                 ) : null}
+              </FindingCard>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
 
       {resourceFindings.length > 0 ? (
         <Section title="Findings on its resources">
           <ul className="space-y-3">
             {resourceFindings.map(({ rule, grants }) => (
-              <li key={rule.code} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-                <div className="flex flex-wrap items-center gap-2">
-                  <FindingBadge code={rule.code} />
-                  <span className="font-semibold">{rule.title}</span>
-                  <Link href={`/resources?party=${encodeURIComponent(vendor.party)}&finding=${rule.code}`} className="text-xs underline">
-                    {count(grants, "resource")}
-                  </Link>
-                </div>
-                <p className="mt-2 text-slate-700">
-                  <span className="font-medium">Why it matters: </span>
-                  {rule.explanation}
-                </p>
-                <p className="mt-1 text-slate-700">
-                  <span className="font-medium">How to fix: </span>
-                  {rule.remediation}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-              </li>
+              <FindingCard key={rule.code} finding={rule} href={`/resources?party=${encodeURIComponent(vendor.party)}&finding=${rule.code}`} many={count(grants, "resource")} />
             ))}
           </ul>
         </Section>
@@ -323,5 +283,29 @@ function RiskyActions({ risky }: { risky: { privilegeEscalation: string[]; destr
         </details>
       ))}
     </div>
+  );
+}
+
+/** One finding a party holds: what it is, how many of its trusts or resources, why it matters and the fix. */
+function FindingCard({ finding, href, many, children }: { finding: { code: FindingCode; title: string; explanation: string; remediation: string }; href: string; many: string; children?: React.ReactNode }) {
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <FindingBadge code={finding.code} />
+        <span className="font-semibold">{finding.title}</span>
+        <Link href={href} className="text-xs underline">
+          {many}
+        </Link>
+      </div>
+      <p className="mt-2 text-slate-700">
+        <span className="font-medium">Why it matters: </span>
+        {finding.explanation}
+      </p>
+      <p className="mt-1 text-slate-700">
+        <span className="font-medium">How to fix: </span>
+        {finding.remediation}
+      </p>
+      {children}
+    </li>
   );
 }
