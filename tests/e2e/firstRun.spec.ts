@@ -118,7 +118,7 @@ test("npm start on a fresh install serves the demo organization, and a second st
   await expect(page.getByTestId("vendor-history").locator("li", { hasText: "meridian-dw-exports" }).first()).toContainText("Resource access widened");
   // Its resource findings are listed once, after its trusts' findings, not inside them.
   await expect(page.getByRole("region", { name: "Findings on its resources" })).toHaveCount(1);
-  await expect(page.getByRole("region", { name: "Findings" }).getByRole("region")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Findings", exact: true }).getByRole("region")).toHaveCount(0);
   await page.screenshot({ path: "test-results/screenshots/demo-vendor-resources.png", fullPage: true });
   const vendorPage = page.url();
   await page.setViewportSize({ width: 390, height: 900 });
