@@ -5,7 +5,11 @@
  * call) into a fresh PostgreSQL database, and prints wall time, API calls per account, rows
  * written, peak memory and — side by side — the calls a per-role enumeration would need.
  * Then rescans `--scans` times with 1% of roles changing between scans and prints how the
- * database grew. Needs PostgreSQL (DATABASE_URL or 127.0.0.1:5432).
+ * database grew. With `--resources` (default on) it first scans the same organization carrying
+ * resources (per account 50 buckets, 20 keys, 20 queues, 10 topics, 10 functions, 10 secrets,
+ * 5 repositories in 2 regions) twice into fresh databases, IAM only and with resources, and
+ * prints both wall times and the calls per account by service. Needs PostgreSQL (DATABASE_URL or
+ * 127.0.0.1:5432).
  */
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -23,6 +27,8 @@ const { values } = parseArgs({
     latency: { type: "string", default: "30" },
     scans: { type: "string", default: "30" },
     concurrency: { type: "string", default: "32" },
+    resources: { type: "boolean", default: true },
+    "no-resources": { type: "boolean", default: false },
   },
 });
 const ACCOUNTS = Number(values.accounts);
@@ -62,6 +68,37 @@ async function databaseSize(url: string): Promise<{ total: number; tables: strin
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** IAM only, then with resources, each into a fresh database, against the same organization. */
+async function resourceComparison(): Promise<void> {
+  const org = { accounts: ACCOUNTS, roles: ROLES, latencyMs: Number(values.latency), resources: true };
+  const runs: { label: string; ms: number; result: Awaited<ReturnType<typeof scanSynthetic>>["result"] }[] = [];
+  for (const [label, readResources] of [["IAM only", false], ["with resources", true]] as const) {
+    const fresh = await createPostgresDatabase();
+    const freshDb = await openDatabase({ url: fresh.url });
+    try {
+      const freshStore = await InventoryStore.open(freshDb, await loadActionCatalog());
+      const cpu = process.cpuUsage();
+      const { result, ms } = await scanSynthetic(freshStore, org, 0, Number(values.concurrency), readResources);
+      const used = process.cpuUsage(cpu);
+      const grants = await freshDb.prisma.resourceGrant.count();
+      runs.push({ label, ms, result });
+      console.log(`${label.padEnd(24)} ${(ms / 1000).toFixed(1)} s (${result.status}, ${result.accountsOk} ok), ${result.apiCalls} API calls (${(result.apiCalls / ACCOUNTS).toFixed(1)} per account), ${grants} resource grants, scanner CPU ${((used.user + used.system) / 1e6).toFixed(1)} s`);
+    } finally {
+      await freshDb.close();
+      await fresh.drop();
+    }
+  }
+  const [iam, full] = runs as [(typeof runs)[0], (typeof runs)[0]];
+  console.log(`with resources / IAM only: ${(full.ms / iam.ms).toFixed(2)}× the wall time`);
+  const perAccount = Object.entries(full.result.apiCallsByService).map(([service, n]) => `${service} ${(n / ACCOUNTS).toFixed(1)}`);
+  console.log(`calls per account by service: ${perAccount.join(", ")}`);
+}
+
+if (values.resources && !values["no-resources"]) {
+  console.log(`resources: ${ACCOUNTS} accounts × ${ROLES} roles, 155 resources per account in 2 regions, ${values.latency} ms per AWS call, concurrency ${values.concurrency}`);
+  await resourceComparison();
+}
 
 const server = await createPostgresDatabase();
 const db = await openDatabase({ url: server.url });

@@ -16,13 +16,15 @@ export interface SyntheticOrg {
   accounts: number;
   roles: number;
   latencyMs: number;
+  /** Serve resources with policies in two regions (testkit/fakeAws/syntheticResources.ts). */
+  resources?: boolean;
 }
 
 /** Starts the fake AWS (`generation` k differs from k-1 by 1% of roles) and points the SDK at it. */
 export async function startFakeAwsProcess(org: SyntheticOrg, generation: number): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "testkit/fakeAws/main.ts", "--synthetic", `${org.accounts}x${org.roles}`, "--latency", String(org.latencyMs), "--generation", String(generation)],
+    ["--import", "tsx", "testkit/fakeAws/main.ts", "--synthetic", `${org.accounts}x${org.roles}`, "--latency", String(org.latencyMs), "--generation", String(generation), ...(org.resources ? ["--resources"] : [])],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   const env: Record<string, string> = {};
@@ -32,7 +34,7 @@ export async function startFakeAwsProcess(org: SyntheticOrg, generation: number)
     if (env.FAKE_AWS_URL && env.FAKE_AWS_ACCESS_KEY_ID && env.FAKE_AWS_SECRET_ACCESS_KEY) break;
   }
   process.env.AWS_ENDPOINT_URL = env.FAKE_AWS_URL;
-  for (const service of ["IAM", "STS", "ORGANIZATIONS"]) process.env[`AWS_ENDPOINT_URL_${service}`] = env.FAKE_AWS_URL;
+  for (const service of ["IAM", "STS", "ORGANIZATIONS", "S3", "KMS", "SQS", "SNS", "LAMBDA", "SECRETS_MANAGER", "ECR", "EC2", "RDS", "RAM", "ACCESSANALYZER"]) process.env[`AWS_ENDPOINT_URL_${service}`] = env.FAKE_AWS_URL;
   process.env.AWS_ACCESS_KEY_ID = env.FAKE_AWS_ACCESS_KEY_ID;
   process.env.AWS_SECRET_ACCESS_KEY = env.FAKE_AWS_SECRET_ACCESS_KEY;
   process.env.AWS_REGION = "us-east-1";
@@ -48,12 +50,16 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** One live scan of the synthetic organization at `generation`; returns the result and wall time. */
-export async function scanSynthetic(store: InventoryStore, org: SyntheticOrg, generation: number, concurrency: number): Promise<{ result: ScanResult; ms: number }> {
+/**
+ * One live scan of the synthetic organization at `generation`; returns the result and wall time.
+ * `readResources`: whether the scan reads resource policies (default: as configured).
+ */
+export async function scanSynthetic(store: InventoryStore, org: SyntheticOrg, generation: number, concurrency: number, readResources?: boolean): Promise<{ result: ScanResult; ms: number }> {
   const fake = await startFakeAwsProcess(org, generation);
   try {
     const started = performance.now();
-    const result = await runAwsScan(store, { aws: DEFAULT_AWS_SETTINGS, memberRole: DEFAULT_MEMBER_ROLE, concurrency, trigger: "bench" }, silentProgress);
+    const resources = readResources === undefined ? {} : { resources: { enabled: readResources, regions: null } };
+    const result = await runAwsScan(store, { aws: DEFAULT_AWS_SETTINGS, memberRole: DEFAULT_MEMBER_ROLE, concurrency, trigger: "bench", ...resources }, silentProgress);
     return { result, ms: performance.now() - started };
   } finally {
     await stopProcess(fake);

@@ -39,16 +39,31 @@ export class CallCounter {
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
 
-function commonConfig(settings: AwsSettings, credentials: Credentials) {
+function commonConfig(settings: AwsSettings, credentials: Credentials, region = settings.region) {
   return {
-    region: settings.region,
+    region,
     ...(credentials ? { credentials } : {}),
     retryStrategy: new ConfiguredRetryStrategy(settings.maxAttempts, (attempt: number) =>
       Math.round(Math.random() * Math.min(20_000, settings.retryBaseMs * 2 ** attempt)),
     ),
-    // Without throwOnRequestTimeout an exceeded requestTimeout only logs a warning.
-    requestHandler: new NodeHttpHandler({ connectionTimeout: 10_000, requestTimeout: settings.callTimeoutMs, throwOnRequestTimeout: true }),
+    requestHandler: sharedHandler(settings.callTimeoutMs),
   };
+}
+
+const handlers = new Map<number, NodeHttpHandler>();
+
+/**
+ * One connection pool for every client with the same timeout: a scan makes a client per
+ * account, service and region, and each would otherwise open its own connections.
+ */
+function sharedHandler(requestTimeout: number): NodeHttpHandler {
+  let handler = handlers.get(requestTimeout);
+  if (!handler) {
+    // Without throwOnRequestTimeout an exceeded requestTimeout only logs a warning.
+    handler = new NodeHttpHandler({ connectionTimeout: 10_000, requestTimeout, throwOnRequestTimeout: true, httpsAgent: { keepAlive: true, maxSockets: 256 }, httpAgent: { keepAlive: true, maxSockets: 256 } });
+    handlers.set(requestTimeout, handler);
+  }
+  return handler;
 }
 
 interface Countable {
@@ -74,4 +89,33 @@ export function stsClient(settings: AwsSettings, credentials: Credentials, count
 
 export function organizationsClient(settings: AwsSettings, credentials: Credentials, counter: CallCounter): OrganizationsClient {
   return counted(new OrganizationsClient(commonConfig(settings, credentials)), counter);
+}
+
+/** Counts per service (the scan summary's "API calls per service"). */
+export class ServiceCallCounter {
+  readonly byService = new Map<string, CallCounter>();
+
+  counter(service: string): CallCounter {
+    let counter = this.byService.get(service);
+    if (!counter) this.byService.set(service, (counter = new CallCounter()));
+    return counter;
+  }
+
+  get total(): number {
+    let total = 0;
+    for (const counter of this.byService.values()) total += counter.count;
+    return total;
+  }
+
+  /** Service → calls, sorted by service. */
+  toRecord(): Record<string, number> {
+    return Object.fromEntries([...this.byService].filter(([, c]) => c.count > 0).sort(([a], [b]) => a.localeCompare(b)).map(([service, c]) => [service, c.count]));
+  }
+}
+
+type ClientConstructor<T> = new (config: ReturnType<typeof commonConfig>) => T;
+
+/** Any SDK client, configured and counted like the others, in the given region. */
+export function regionalClient<T extends Countable>(Client: ClientConstructor<T>, settings: AwsSettings, region: string, credentials: Credentials, counter: CallCounter, extra: Record<string, unknown> = {}): T {
+  return counted(new Client({ ...commonConfig(settings, credentials, region), ...extra }), counter);
 }

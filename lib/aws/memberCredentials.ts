@@ -36,7 +36,7 @@ export class MemberCredentials {
   constructor(
     private readonly settings: MemberRoleSettings,
     private readonly callerAccountId: string,
-    private readonly partition: string,
+    readonly partition: string,
   ) {}
 
   roleArn(accountId: string): string {

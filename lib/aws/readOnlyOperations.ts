@@ -17,6 +17,44 @@ export const MEMBER_ACCOUNT_OPERATIONS = [
   "iam:GetAccountAuthorizationDetails",
   "iam:GenerateCredentialReport",
   "iam:GetCredentialReport",
+  // Resource policies and shares (lib/aws/resources), in every region read.
+  "ec2:DescribeRegions",
+  "s3:ListBuckets",
+  "s3:GetBucketLocation",
+  "s3:GetBucketPolicy",
+  "kms:ListKeys",
+  "kms:ListAliases",
+  "kms:GetKeyPolicy",
+  "sqs:ListQueues",
+  "sqs:GetQueueAttributes",
+  "sns:ListTopics",
+  "sns:GetTopicAttributes",
+  "lambda:ListFunctions",
+  "lambda:GetPolicy",
+  "secretsmanager:ListSecrets",
+  "secretsmanager:GetResourcePolicy",
+  "ecr:DescribeRepositories",
+  "ecr:GetRepositoryPolicy",
+  "ec2:DescribeSnapshots",
+  "ec2:DescribeSnapshotAttribute",
+  "ec2:DescribeImages",
+  "ec2:DescribeImageAttribute",
+  "rds:DescribeDBSnapshots",
+  "rds:DescribeDBSnapshotAttributes",
+  "rds:DescribeDBClusterSnapshots",
+  "rds:DescribeDBClusterSnapshotAttributes",
+  "ram:GetResourceShareAssociations",
+  "ram:ListResourceSharePermissions",
 ] as const;
 
 export const READ_ONLY_OPERATIONS: readonly string[] = [...MANAGEMENT_ACCOUNT_OPERATIONS, ...MEMBER_ACCOUNT_OPERATIONS];
+
+/** The IAM action that allows an operation, where its name is not the operation's. */
+const ACTION_OF_OPERATION: Readonly<Record<string, string>> = {
+  "s3:ListBuckets": "s3:ListAllMyBuckets",
+};
+
+/** The IAM actions that allow these operations. */
+export function iamActions(operations: readonly string[]): string[] {
+  return operations.map((op) => ACTION_OF_OPERATION[op] ?? op);
+}

@@ -56,6 +56,11 @@ export function progressPrinter(io: CommandIO): ScanProgress {
         `Scan #${result.id} ${result.status}: ${result.accountsOk} account${result.accountsOk === 1 ? "" : "s"} read, ${result.accountsFailed} failed, ` +
           `${result.changes} change${result.changes === 1 ? "" : "s"}, ${result.apiCalls} API calls, ${formatSeconds(Math.round(result.durationMs / 1000))}\n`,
       );
+      const services = Object.entries(result.apiCallsByService).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+      if (services.length > 0) {
+        const accounts = Math.max(1, result.accountsOk + result.accountsFailed);
+        io.stdout(`API calls by service (total, per account): ${services.map(([service, n]) => `${service} ${n} (${perAccount(n, accounts)})`).join(", ")}\n`);
+      }
     },
   };
 }
@@ -64,4 +69,9 @@ export function formatSeconds(seconds: number): string {
   if (seconds < 60) return `${seconds}s`;
   const m = Math.floor(seconds / 60);
   return m < 60 ? `${m}m${String(seconds % 60).padStart(2, "0")}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
+}
+
+function perAccount(calls: number, accounts: number): string {
+  const each = calls / accounts;
+  return each >= 10 || Number.isInteger(each) ? String(Math.round(each)) : each.toFixed(1);
 }

@@ -33,6 +33,7 @@ export interface SessionStore {
 export class ScanSession {
   private pendingRemovals: string[] = [];
   private apiCallsOutsideAccounts = 0;
+  private readonly apiCallsOutsideByService: Record<string, number> = {};
   private readonly heartbeat: NodeJS.Timeout;
   private finished = false;
   /** Why this scan must stop writing (its lock lost, or its status decided elsewhere). */
@@ -95,7 +96,7 @@ export class ScanSession {
     return this.writer.saveAccount(inventory, meta);
   }
 
-  failAccount(accountId: string, error: string, meta: Pick<AccountMeta, "startedAt" | "durationMs" | "apiCalls">): Promise<boolean> {
+  failAccount(accountId: string, error: string, meta: Pick<AccountMeta, "startedAt" | "durationMs" | "apiCalls" | "apiCallsByService">): Promise<boolean> {
     return this.writer.failAccount(accountId, error, meta);
   }
 
@@ -105,8 +106,9 @@ export class ScanSession {
   }
 
   /** API calls made for the organization as a whole (discovery), not for one account. */
-  addApiCalls(count: number): void {
+  addApiCalls(count: number, byService: Record<string, number> = { organizations: count }): void {
     this.apiCallsOutsideAccounts += count;
+    for (const [service, calls] of Object.entries(byService)) this.apiCallsOutsideByService[service] = (this.apiCallsOutsideByService[service] ?? 0) + calls;
   }
 
   async setOptions(options: Record<string, unknown>): Promise<void> {
@@ -172,6 +174,7 @@ export class ScanSession {
             accountsFailed: scan.accountsFailed,
             changes: scan.changes + changes,
             apiCalls: scan.apiCalls + this.apiCallsOutsideAccounts,
+            apiCallsByService: await callsByService(tx, scanId, this.apiCallsOutsideByService),
             summary: { ...(await inventoryTotals(tx)) },
           },
         });
@@ -196,7 +199,20 @@ export class ScanSession {
       accountsFailed: row.accountsFailed,
       changes: row.changes,
       apiCalls: row.apiCalls,
+      apiCallsByService: (row.apiCallsByService as Record<string, number> | null) ?? {},
       durationMs: (row.finishedAt ?? new Date()).getTime() - this.startedAt.getTime(),
     };
   }
+}
+
+/** The scan's calls per service: its accounts' counts summed in the database, plus the organization's own (jsonb keeps no key order). */
+async function callsByService(tx: Prisma.TransactionClient, scanId: number, outside: Record<string, number>): Promise<Record<string, number>> {
+  const rows = await tx.$queryRaw<{ service: string; calls: bigint }[]>`
+    SELECT e.key AS service, SUM((e.value)::bigint) AS calls
+    FROM "ScanAccount" a, jsonb_each_text(a."apiCallsByService") e
+    WHERE a."scanId" = ${scanId} AND a."apiCallsByService" IS NOT NULL
+    GROUP BY e.key`;
+  const totals: Record<string, number> = { ...outside };
+  for (const row of rows) totals[row.service] = (totals[row.service] ?? 0) + Number(row.calls);
+  return Object.fromEntries(Object.entries(totals).filter(([, n]) => n > 0));
 }

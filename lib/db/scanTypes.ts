@@ -31,6 +31,8 @@ export interface AccountMeta {
   startedAt: Date;
   durationMs: number;
   apiCalls: number;
+  /** Service → calls, when counted by service. */
+  apiCallsByService?: Record<string, number>;
   roles: number;
   users: number;
   rawExport?: { gzip: Uint8Array; sha256: string; credentialReport: Uint8Array | null };
@@ -51,6 +53,8 @@ export interface ScanResult {
   accountsFailed: number;
   changes: number;
   apiCalls: number;
+  /** Service → calls over the scan. */
+  apiCallsByService: Record<string, number>;
   durationMs: number;
 }
 

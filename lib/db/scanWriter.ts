@@ -69,6 +69,7 @@ export class ScanWriter {
           finishedAt: new Date(),
           durationMs: Math.round(meta.durationMs),
           apiCalls: meta.apiCalls,
+          ...(meta.apiCallsByService ? { apiCallsByService: meta.apiCallsByService } : {}),
           roles: meta.roles,
           users: meta.users,
           trusts: inventory.trusts.length,
@@ -84,13 +85,13 @@ export class ScanWriter {
    * Returns false, writing nothing, when the account already has its outcome in this scan: a
    * queued scan's coordinator and a slow worker may both try to settle the same account.
    */
-  async failAccount(accountId: string, error: string, meta: Pick<AccountMeta, "startedAt" | "durationMs" | "apiCalls">): Promise<boolean> {
+  async failAccount(accountId: string, error: string, meta: Pick<AccountMeta, "startedAt" | "durationMs" | "apiCalls" | "apiCallsByService">): Promise<boolean> {
     const scanId = this.scanId;
     await this.beforeWrite();
     return this.db.$transaction(async (tx) => {
       await assertScanRunning(tx, scanId);
       const { count } = await tx.scanAccount.createMany({
-        data: [{ scanId, accountId, status: "failed", error: error.slice(0, 4000), startedAt: meta.startedAt, finishedAt: new Date(), durationMs: Math.round(meta.durationMs), apiCalls: meta.apiCalls }],
+        data: [{ scanId, accountId, status: "failed", error: error.slice(0, 4000), startedAt: meta.startedAt, finishedAt: new Date(), durationMs: Math.round(meta.durationMs), apiCalls: meta.apiCalls, ...(meta.apiCallsByService ? { apiCallsByService: meta.apiCallsByService } : {}) }],
         skipDuplicates: true,
       });
       if (count === 0) return false;

@@ -5,7 +5,8 @@
  */
 import { FINDING, findingRule, type FindingCode } from "../analysis/findings";
 import type { AccountInventory, KeyRow, ResourceRow, RoleRow, TrustRow, UserRow } from "../inventory/accountInventory";
-import { diffResources } from "./resourceDiff";
+import { inUnreadScope } from "../analysis/resources/resourceExport";
+import { diffResources, resourceKey } from "./resourceDiff";
 import { holder, type RowChanges, type Stored } from "./storedRows";
 import { CHANGE, type ChangeDraft } from "./changeKinds";
 import { sameJson } from "./sameJson";
@@ -72,8 +73,17 @@ export function diffAccount(current: CurrentInventory, next: AccountInventory, a
     const gone = new Set(users.close.map((id) => current.users.find((u) => u.id === id)!.row.arn));
     for (const key of current.keys) if (gone.has(key.userArn)) keys.close.push(key.id);
   }
-  const resources = next.resources === null ? { insert: [], update: [], close: [] } : diffResources(accountId, current.resources, next.resources, events);
+  const resources = next.resources === null ? { insert: [], update: [], close: [] } : diffResources(accountId, current.resources, withUnreadKept(current.resources, next), events);
   return { roles, trusts, resources, users, keys, events };
+}
+
+/** The grants read, plus the stored ones in the scopes the scan could not read (kept as they were). */
+function withUnreadKept(stored: readonly Stored<ResourceRow>[], next: AccountInventory): ResourceRow[] {
+  const read = next.resources ?? [];
+  if (next.unreadResources.length === 0) return read;
+  const seen = new Set(read.map(resourceKey));
+  const kept = stored.filter((s) => inUnreadScope(s.row, next.unreadResources) && !seen.has(resourceKey(s.row))).map((s) => s.row);
+  return [...read, ...kept];
 }
 
 function diffRows<T>(current: Stored<T>[], next: T[], key: (row: T) => string, same: (a: T, b: T) => boolean): RowChanges<T> {

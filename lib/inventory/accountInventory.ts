@@ -10,6 +10,7 @@ import type { EffectivePermissions } from "../analysis/permissions";
 import { RISKS } from "../analysis/risk";
 import type { TrustRecord } from "../analysis/trustRecord";
 import type { ResourceRecord } from "../analysis/resources/resourceRecord";
+import type { UnreadScope } from "../analysis/resources/resourceExport";
 import { partyOf } from "./party";
 
 export interface RoleRow extends RoleFacts {
@@ -67,13 +68,20 @@ export interface AccountInventory {
   trusts: TrustRow[];
   /** Null when no resource export was read: stored grants are kept, not closed. */
   resources: ResourceRow[] | null;
+  /** What the resource read missed: stored grants in these scopes are kept, not closed. */
+  unreadResources: UnreadScope[];
   users: UserRow[];
   /** False when there was no credential report: keys are unknown, not absent. */
   keysKnown: boolean;
   permissionSets: Map<string, EffectivePermissions>;
 }
 
-export function accountInventory(analysis: AccountAnalysis, credentialReport: CredentialReport | null, resources: readonly ResourceRecord[] | null = null): AccountInventory {
+export function accountInventory(
+  analysis: AccountAnalysis,
+  credentialReport: CredentialReport | null,
+  resources: readonly ResourceRecord[] | null = null,
+  unreadResources: readonly UnreadScope[] = [],
+): AccountInventory {
   const permissionSets = new Map<string, EffectivePermissions>();
   const roles = new Map<string, RoleRow>();
   for (const role of analysis.externalRoles) {
@@ -96,7 +104,7 @@ export function accountInventory(analysis: AccountAnalysis, credentialReport: Cr
       keys: (report?.keys ?? []).map((k) => ({ ...k })),
     };
   });
-  return { accountId: analysis.accountId, roles: [...roles.values()], trusts, resources: resources?.map(resourceRow) ?? null, users, keysKnown: credentialReport !== null, permissionSets };
+  return { accountId: analysis.accountId, roles: [...roles.values()], trusts, resources: resources?.map(resourceRow) ?? null, unreadResources: [...unreadResources], users, keysKnown: credentialReport !== null, permissionSets };
 }
 
 export function resourceRow(record: ResourceRecord): ResourceRow {

@@ -26,21 +26,4 @@ export async function forEachConcurrent<T>(items: readonly T[], limit: number, w
 }
 
 /** At most `limit` database writes at once from the concurrent account readers. */
-export class WriteLimiter {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(private readonly limit: number) {}
-
-  async run<T>(write: () => Promise<T>): Promise<T> {
-    if (this.running < this.limit) this.running++;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve)); // a finishing write hands over its slot
-    try {
-      return await write();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running--;
-    }
-  }
-}
+export { Limiter as WriteLimiter } from "../concurrency";

@@ -3,7 +3,7 @@ import { CredentialReportError, parseCredentialReport, type CredentialReport } f
 import type { AccountMeta } from "../db/scanTypes";
 import type { ScanWriter } from "../db/scanWriter";
 import { accountInventory } from "../inventory/accountInventory";
-import type { ResourceRecord } from "../analysis/resources/resourceRecord";
+import type { ResourceGrants } from "../analysis/resources/resourceExport";
 
 /** Turns one analyzed account into inventory rows and saves it in the scan. */
 export async function storeAccount(
@@ -12,9 +12,9 @@ export async function storeAccount(
   credentialReport: CredentialReport | null,
   meta: Omit<AccountMeta, "roles" | "users">,
   /** Null when the account's resources were not read (its stored grants stay). */
-  resources: readonly ResourceRecord[] | null = null,
+  resources: ResourceGrants | null = null,
 ): Promise<{ changes: number; trusts: number }> {
-  const inventory = accountInventory(result, credentialReport, resources);
+  const inventory = accountInventory(result, credentialReport, resources?.records ?? null, resources?.unread);
   const warnings = [...(meta.warnings ?? []), ...result.errors.map((e) => `${e.source}: ${e.message}`)];
   const { changes } = await session.saveAccount(inventory, { ...meta, roles: result.roles, users: result.users, warnings });
   return { changes, trusts: inventory.trusts.length };

@@ -5,10 +5,12 @@
  */
 import { AwsApiError } from "./errors";
 import { mulberry32 } from "./prng";
-import type { FaultMatch, FaultOptions, FaultRule, ServiceName } from "./types";
+import type { FaultMatch, FaultOptions, FaultRule } from "./types";
+import type { ErrorCode, ServiceErrors } from "./wire";
 
 export interface CallFacts {
-  service: ServiceName;
+  service: string;
+  region: string;
   operation: string;
   /** The calling account and, for AssumeRole, the target account. */
   accountIds: string[];
@@ -47,10 +49,15 @@ export class FaultInjector {
   }
 
   /** The error to answer instead of running the operation, if any (consumes `times` and PRNG draws). */
-  failure(call: CallFacts): AwsApiError | null {
-    const { throttle, serverErrors } = this.faults;
-    if (throttle && this.fires(throttle, call, "throttle")) return throttleError(call.service);
-    if (serverErrors && this.fires(serverErrors, call, "server")) return serverError(call.service, serverErrors.status ?? 500);
+  failure(call: CallFacts, errors: ServiceErrors): AwsApiError | null {
+    const { throttle, serverErrors, deny } = this.faults;
+    if (deny?.some((rule) => matches(rule, call))) return apiError(errors.denied, `User is not authorized to perform ${call.service}:${call.operation}`);
+    if (throttle && this.fires(throttle, call, "throttle")) return apiError(errors.throttle, "Rate exceeded");
+    if (serverErrors && this.fires(serverErrors, call, "server")) {
+      return serverErrors.status === 503
+        ? apiError(errors.unavailable, "Service is unavailable. Please try again later.")
+        : apiError(errors.serverError, "The request processing has failed because of an unknown error, exception or failure.");
+    }
     return null;
   }
 
@@ -66,23 +73,11 @@ export class FaultInjector {
 function matches(rule: FaultMatch, call: CallFacts): boolean {
   if (rule.operation !== undefined && rule.operation !== call.operation) return false;
   if (rule.accountId !== undefined && !call.accountIds.includes(rule.accountId)) return false;
+  if (rule.service !== undefined && rule.service !== call.service) return false;
+  if (rule.region !== undefined && rule.region !== call.region) return false;
   return true;
 }
 
-export function throttleError(service: ServiceName): AwsApiError {
-  return service === "organizations"
-    ? new AwsApiError("TooManyRequestsException", 400, "Rate exceeded")
-    : new AwsApiError("Throttling", 400, "Rate exceeded");
-}
-
-/** The 5xx each service answers: IAM's modelled ServiceFailure, STS's InternalFailure, Organizations' ServiceException. */
-export function serverError(service: ServiceName, status: 500 | 503): AwsApiError {
-  if (status === 503) {
-    return service === "organizations"
-      ? new AwsApiError("ServiceUnavailableException", 503, "Service is unavailable. Please try again later.")
-      : new AwsApiError("ServiceUnavailable", 503, "Service is unavailable. Please try again later.");
-  }
-  if (service === "iam") return new AwsApiError("ServiceFailure", 500, "The request processing has failed because of an unknown error, exception or failure.");
-  if (service === "sts") return new AwsApiError("InternalFailure", 500, "The request processing has failed because of an unknown error, exception or failure.");
-  return new AwsApiError("ServiceException", 500, "AWS Organizations can't complete your request because of an internal service error. Try again later.");
+export function apiError([code, status]: ErrorCode, message: string): AwsApiError {
+  return new AwsApiError(code, status, message);
 }

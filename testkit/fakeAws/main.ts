@@ -17,6 +17,7 @@ const USAGE = `Usage: npx tsx testkit/fakeAws/main.ts (--synthetic ACCOUNTSxROLE
   --users N              IAM users per account (default 2)
   --seed N               synthetic seed (default 1)
   --generation K         synthetic churn generation (default 0)
+  --resources            synthetic resources with policies in two regions
   --fixture DIR          serve a directory of exports (list-accounts.json, *-authz.json)
   --latency MS           latency added to every response
   --faults JSON          more fault options (FaultOptions as JSON)
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
         users: { type: "string" },
         seed: { type: "string" },
         generation: { type: "string" },
+        resources: { type: "boolean" },
         fixture: { type: "string" },
         latency: { type: "string" },
         faults: { type: "string" },
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
         ...(usersPerAccount !== undefined ? { usersPerAccount } : {}),
         ...(seed !== undefined ? { seed } : {}),
         ...(generation !== undefined ? { generation } : {}),
+        ...(values.resources ? { resources: true } : {}),
       }),
     };
   } else {

@@ -3,16 +3,51 @@
  * lists as `Name.member.N`) and XML responses wrapped in `<XResponse><XResult>` with a
  * `ResponseMetadata`, or an `<ErrorResponse>`.
  */
-import type { AwsApiError } from "./errors";
+import { AwsApiError } from "./errors";
+import type { HttpRequest, Protocol } from "./wire";
 
-export type QueryService = "iam" | "sts";
+export type QueryService = "iam" | "sts" | "sns" | "rds";
 
 export const QUERY_NAMESPACES: Record<QueryService, string> = {
   iam: "https://iam.amazonaws.com/doc/2010-05-08/",
   sts: "https://sts.amazonaws.com/doc/2011-06-15/",
+  sns: "http://sns.amazonaws.com/doc/2010-03-31/",
+  rds: "http://rds.amazonaws.com/doc/2014-10-31/",
 };
 
-export const QUERY_VERSIONS: Record<QueryService, string> = { iam: "2010-05-08", sts: "2011-06-15" };
+export const QUERY_VERSIONS: Record<QueryService, string> = { iam: "2010-05-08", sts: "2011-06-15", sns: "2010-03-31", rds: "2014-10-31" };
+
+/** The form fields of a query request: the body of a POST, the URL's query of a GET. */
+export function queryFields(request: HttpRequest): Map<string, string> {
+  return request.method === "GET" ? new Map(request.query) : parseQueryBody(request.body);
+}
+
+/** awsQuery: `Action=…&Version=…` in, `<ActionResponse><ActionResult>` out. */
+export function awsQueryProtocol(service: QueryService): Protocol {
+  return {
+    read(request) {
+      const fields = queryFields(request);
+      const operation = fields.get("Action");
+      if (!operation) throw new AwsApiError("MissingAction", 400, "The request must contain the parameter Action.");
+      return { operation, params: structureQueryParams(fields) };
+    },
+    reply: (operation, result, requestId) => ({ status: 200, contentType: "text/xml", body: queryResponse(service, operation, result as Record<string, unknown>, requestId) }),
+    error: (error, requestId) => ({ status: error.status, contentType: "text/xml", body: queryErrorResponse(service, error, requestId) }),
+  };
+}
+
+/** A list written with its own member element name (`<DBSnapshots><DBSnapshot>…`), not `<member>`. */
+export class XmlList {
+  constructor(
+    readonly memberName: string,
+    readonly items: readonly unknown[],
+  ) {}
+}
+
+/** A map written as `<entry><key>…</key><value>…</value></entry>` (SNS attributes). */
+export class XmlMap {
+  constructor(readonly entries: Readonly<Record<string, string>>) {}
+}
 
 /** The form body's fields, percent-decoded, in order. */
 export function parseQueryBody(body: string): Map<string, string> {
@@ -48,6 +83,8 @@ export function structureQueryParams(fields: Map<string, string>): Record<string
   return compactLists(root) as Record<string, unknown>;
 }
 
+const NUMERIC = /^\d+$/;
+
 /** `{ member: { "1": a, "2": b } }` → `[a, b]`, recursively. */
 function compactLists(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
@@ -55,14 +92,20 @@ function compactLists(value: unknown): unknown {
   const keys = Object.keys(record);
   if (keys.length === 1 && keys[0] === "member" && typeof record.member === "object" && record.member !== null) {
     const members = record.member as Record<string, unknown>;
-    return Object.keys(members)
-      .filter((k) => /^\d+$/.test(k))
-      .sort((a, b) => Number(a) - Number(b))
-      .map((k) => compactLists(members[k]));
+    return numberedItems(members);
   }
+  // EC2 and RDS number list items without `member`: `OwnerId.1=self`.
+  if (keys.length > 0 && keys.every((k) => NUMERIC.test(k))) return numberedItems(record);
   const out: Record<string, unknown> = {};
   for (const key of keys) out[key] = compactLists(record[key]);
   return out;
+}
+
+function numberedItems(members: Record<string, unknown>): unknown[] {
+  return Object.keys(members)
+    .filter((k) => NUMERIC.test(k))
+    .sort((a, b) => Number(a) - Number(b))
+    .map((k) => compactLists(members[k]));
 }
 
 /**
@@ -95,23 +138,31 @@ const XML_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
  * One value as awsQuery XML: objects as child elements in key order, arrays as `<member>`
  * items, empty lists/objects as `<Name/>`, dates as ISO 8601, undefined/null left out.
  */
-export function toXml(name: string, value: unknown): string {
+export function toXml(name: string, value: unknown, memberName = "member"): string {
   const out: string[] = [];
-  writeXml(out, name, value);
+  writeXml(out, name, value, memberName);
   return out.join("");
 }
 
 const NEEDS_ESCAPE = /[&<>"'\u0000-\u001f\u007f]/;
 
-function writeXml(out: string[], name: string, value: unknown): void {
+function writeXml(out: string[], name: string, value: unknown, memberName: string): void {
   if (value === undefined || value === null) return;
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
+  if (Array.isArray(value) || value instanceof XmlList) {
+    const items = value instanceof XmlList ? value.items : value;
+    const itemName = value instanceof XmlList ? value.memberName : memberName;
+    if (items.length === 0) {
       out.push(`<${name}/>`);
       return;
     }
     out.push(`<${name}>`);
-    for (const item of value) writeXml(out, "member", item);
+    for (const item of items) writeXml(out, itemName, item, memberName);
+    out.push(`</${name}>`);
+    return;
+  }
+  if (value instanceof XmlMap) {
+    out.push(`<${name}>`);
+    for (const [key, entry] of Object.entries(value.entries)) out.push(`<entry><key>${xmlEscape(key)}</key><value>${xmlEscape(entry)}</value></entry>`);
     out.push(`</${name}>`);
     return;
   }
@@ -124,7 +175,7 @@ function writeXml(out: string[], name: string, value: unknown): void {
     out.push(`<${name}>`);
     const before = out.length;
     for (const key in value) {
-      if (Object.hasOwn(value, key) && XML_NAME.test(key)) writeXml(out, key, (value as Record<string, unknown>)[key]);
+      if (Object.hasOwn(value, key) && XML_NAME.test(key)) writeXml(out, key, (value as Record<string, unknown>)[key], memberName);
     }
     if (out.length === before) out[open] = `<${name}/>`;
     else out.push(`</${name}>`);

@@ -1,72 +1,47 @@
 /**
- * Reads an incoming AWS API request: body, signing scope, the service it is for (scope
- * first, else what its shape says), the operation and its parameters. Parse problems are
- * kept as an error to answer, so the request is still recorded.
+ * Reads an incoming AWS API request: the HTTP parts, the signing scope, and the service it is
+ * for (the scope's signing name, else what its shape says). The operation is left to the
+ * service's protocol.
  */
 import type { IncomingMessage } from "node:http";
-import { AwsApiError } from "./errors";
-import { parseJsonBody } from "./jsonProtocol";
-import { parseQueryBody, QUERY_VERSIONS, structureQueryParams } from "./queryProtocol";
+import { parseQueryBody, QUERY_VERSIONS } from "./queryProtocol";
 import { parseAuthorization, type SigningScope } from "./signing";
-import type { ServiceName } from "./types";
+import { SERVICE_NAMES, type ServiceName } from "./types";
+import type { HttpRequest } from "./wire";
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
-export const SERVICES: readonly ServiceName[] = ["iam", "sts", "organizations"];
 
 export interface AwsRequest {
+  http: HttpRequest;
   scope: SigningScope | null;
-  service: ServiceName;
-  /** A signing-scope service the fake does not serve (e.g. "ec2"), or null. */
-  foreignService: string | null;
-  /** The operation; prefixed `ec2:` etc. for a foreign service. */
-  operation: string;
-  target: string | undefined;
+  /** The service, or null for a signing name the fake does not serve. */
+  service: ServiceName | null;
+  /** The signing name as sent (also when the fake does not serve it). */
+  signingName: string;
+  region: string;
   sessionToken: string | undefined;
-  params: Record<string, unknown>;
-  parseError: AwsApiError | null;
+  /** The body exceeded the size limit (and was dropped). */
+  tooLarge: boolean;
 }
 
 export async function readAwsRequest(req: IncomingMessage): Promise<AwsRequest> {
   const body = await readBody(req);
   const scope = parseAuthorization(header(req, "authorization"));
-  const target = header(req, "x-amz-target");
-  const queryText = req.method === "GET" ? ((req.url ?? "").split("?")[1] ?? "") : (body ?? "");
-  const fields = target === undefined ? parseQueryBody(queryText) : new Map<string, string>();
-  const service = serviceOf(scope?.service, target, fields.get("Version"));
-  const foreignService = scope !== null && !SERVICES.includes(scope.service as ServiceName) ? scope.service : null;
-  const name = target !== undefined ? target.slice(target.lastIndexOf(".") + 1) : (fields.get("Action") ?? "");
-
-  let params: Record<string, unknown> = {};
-  let parseError: AwsApiError | null = null;
-  if (body === null) parseError = new AwsApiError("RequestEntityTooLarge", 413, "Request body is too large.");
-  else if (service !== "organizations") params = structureQueryParams(fields);
-  else {
-    try {
-      params = parseJsonBody(body);
-    } catch (error) {
-      parseError = error instanceof AwsApiError ? error : new AwsApiError("SerializationException", 400, String(error));
-    }
-  }
-  return {
-    scope,
-    service,
-    foreignService,
-    operation: foreignService ? `${foreignService}:${name}` : name,
-    target,
-    sessionToken: header(req, "x-amz-security-token"),
-    params,
-    parseError,
-  };
+  const url = new URL(req.url ?? "/", "http://fake");
+  const http: HttpRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body: body ?? "" };
+  const signingName = scope?.service ?? unsignedService(http);
+  const service = (SERVICE_NAMES as readonly string[]).includes(signingName) ? (signingName as ServiceName) : null;
+  return { http, scope, service, signingName, region: scope?.region ?? "us-east-1", sessionToken: header(req, "x-amz-security-token"), tooLarge: body === null };
 }
 
-/** The service a request is for: its signing scope, or else what its shape says. */
-function serviceOf(scopeService: string | undefined, target: string | undefined, version: string | undefined): ServiceName {
-  if (scopeService && SERVICES.includes(scopeService as ServiceName)) return scopeService as ServiceName;
-  if (target !== undefined) return "organizations";
-  return version === QUERY_VERSIONS.sts ? "sts" : "iam";
+/** An unsigned request's service, from its shape: a JSON target is Organizations, a query STS or IAM by its Version. */
+function unsignedService(http: HttpRequest): ServiceName {
+  if (header({ headers: http.headers }, "x-amz-target") !== undefined) return "organizations";
+  const fields = http.method === "GET" ? new Map(http.query) : parseQueryBody(http.body);
+  return fields.get("Version") === QUERY_VERSIONS.sts ? "sts" : "iam";
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
+function header(req: Pick<IncomingMessage, "headers">, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }

@@ -1,5 +1,5 @@
 /**
- * The fake AWS HTTP server: routes each request to IAM, STS or Organizations by its signing
+ * The fake AWS HTTP server: routes each request to its service (services.ts) by its signing
  * scope, resolves the calling account from the access key, records the call, applies the
  * injected faults (hang, throttling, 5xx, latency — all with timers, never blocking) and
  * answers in the service's wire protocol.
@@ -7,29 +7,22 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { ServiceContext } from "./context";
+import { DEFAULT_ENABLED_REGIONS, ResourceStore, type ServiceContext } from "./context";
 import { CredentialReports } from "./credentialReport";
 import { CredentialStore } from "./credentials";
 import { DetailsSnapshots } from "./detailsSnapshots";
 import { AccountDirectory } from "./directory";
 import { AwsApiError } from "./errors";
-import { FaultInjector } from "./faults";
-import { handleIam } from "./iam";
-import { JSON_CONTENT_TYPE, jsonErrorBody, ORGANIZATIONS_TARGET_PREFIX } from "./jsonProtocol";
-import { handleOrganizations } from "./organizations";
-import { queryErrorResponse, queryResponse } from "./queryProtocol";
+import { apiError, FaultInjector } from "./faults";
+import { awsQueryProtocol } from "./queryProtocol";
 import { type AwsRequest, readAwsRequest } from "./request";
-import { assumeRoleTarget, handleSts } from "./sts";
-import type { FakeAws, FaultOptions, RecordedCall, ServiceName, StartFakeAwsOptions } from "./types";
+import { SERVICES } from "./services";
+import { assumeRoleTarget } from "./sts";
+import { type FakeAws, type FaultOptions, type RecordedCall, type StartFakeAwsOptions } from "./types";
+import type { Protocol, Reply, ServiceDefinition } from "./wire";
 
-type Handler = (ctx: ServiceContext, operation: string, params: Record<string, unknown>) => Promise<Record<string, unknown>>;
-const HANDLERS: Record<ServiceName, Handler> = { iam: handleIam, sts: handleSts, organizations: handleOrganizations };
-
-interface Reply {
-  status: number;
-  contentType: string;
-  body: string;
-}
+/** The SDK's service ids as its per-service endpoint variables spell them. */
+const SDK_SERVICE_IDS = ["IAM", "STS", "ORGANIZATIONS", "S3", "KMS", "SQS", "SNS", "LAMBDA", "SECRETS_MANAGER", "ECR", "EC2", "RDS", "RAM", "ACCESSANALYZER"];
 
 export async function startFakeAws(options: StartFakeAwsOptions): Promise<FakeAws> {
   const directory = new AccountDirectory(options.organization, options.standaloneAccount);
@@ -40,29 +33,44 @@ export async function startFakeAws(options: StartFakeAwsOptions): Promise<FakeAw
   const calls: RecordedCall[] = [];
   const sleeper = new Sleeper();
 
+  const resources = new ResourceStore();
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const at = Date.now();
     const requestId = randomUUID();
     const request = await readAwsRequest(req);
-    const { service, operation, params } = request;
+    const definition = request.service ? SERVICES[request.service] : null;
+    const protocol: Protocol = definition?.protocol ?? awsQueryProtocol("iam");
+    let operation = "";
+    let params: Record<string, unknown> = {};
+    let refusal: AwsApiError | null = null;
+    try {
+      ({ operation, params } = protocol.read(request.http));
+    } catch (error) {
+      refusal = asApiError(error);
+    }
+    if (!definition) operation = `${request.signingName}:${operation}`;
     const resolved = request.scope ? credentials.resolve(request.scope.accessKeyId) : null;
-    const call: RecordedCall = { service, operation, accountId: resolved?.caller.accountId ?? null, params, status: 0, at };
+    const call: RecordedCall = { service: request.service ?? "iam", region: request.region, operation, accountId: resolved?.caller.accountId ?? null, params, status: 0, at };
     calls.push(call);
 
-    const targetAccount = service === "sts" && operation === "AssumeRole" ? assumeRoleTarget(params) : undefined;
-    const facts = { service, operation, accountIds: [resolved?.caller.accountId, targetAccount].filter((id): id is string => id !== undefined) };
-    const refusal = request.parseError ?? admissionError(request, resolved) ?? faults.failure(facts);
-
+    const targetAccount = request.service === "sts" && operation === "AssumeRole" ? assumeRoleTarget(params) : undefined;
+    const facts = { service: request.signingName, region: request.region, operation, accountIds: [resolved?.caller.accountId, targetAccount].filter((id): id is string => id !== undefined) };
     await sleeper.sleep(faults.hangMs(facts));
     let reply: Reply;
-    if (refusal || !resolved) {
-      reply = errorReply(service, refusal ?? missingAuthentication(service), requestId);
+    if (!definition) {
+      reply = protocol.error(new AwsApiError("InvalidAction", 400, `The fake AWS does not serve the service "${request.signingName}".`), requestId);
     } else {
-      const ctx: ServiceContext = { directory, faults: faults.options, caller: resolved.caller, credentials, reports, snapshots };
-      try {
-        reply = successReply(service, operation, await HANDLERS[service](ctx, operation, params), requestId);
-      } catch (error) {
-        reply = errorReply(service, asApiError(error), requestId);
+      refusal ??= admissionError(request, definition, resolved, directory) ?? faults.failure(facts, definition.errors);
+      if (refusal || !resolved) {
+        reply = definition.protocol.error(refusal ?? missingAuthentication(definition), requestId);
+      } else {
+        const ctx: ServiceContext = { directory, faults: faults.options, caller: resolved.caller, region: request.region, credentials, reports, snapshots, resources };
+        try {
+          reply = definition.protocol.reply(operation, await definition.handle(ctx, operation, params), requestId);
+        } catch (error) {
+          reply = definition.protocol.error(asApiError(error), requestId);
+        }
       }
     }
     await sleeper.sleep(faults.latencyMs());
@@ -70,9 +78,11 @@ export async function startFakeAws(options: StartFakeAwsOptions): Promise<FakeAw
     call.status = reply.status;
     if (res.destroyed || sleeper.isStopped) return;
     res.writeHead(reply.status, {
+      ...reply.headers,
       "Content-Type": reply.contentType,
       "Content-Length": Buffer.byteLength(reply.body),
       "x-amzn-RequestId": requestId,
+      "x-amz-request-id": requestId,
     });
     res.end(reply.body);
   };
@@ -107,9 +117,7 @@ export async function startFakeAws(options: StartFakeAwsOptions): Promise<FakeAw
     managementCredentials: credentials.management,
     env: () => ({
       AWS_ENDPOINT_URL: url,
-      AWS_ENDPOINT_URL_IAM: url,
-      AWS_ENDPOINT_URL_STS: url,
-      AWS_ENDPOINT_URL_ORGANIZATIONS: url,
+      ...Object.fromEntries(SDK_SERVICE_IDS.map((id) => [`AWS_ENDPOINT_URL_${id}`, url])),
       AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "false",
       AWS_ACCESS_KEY_ID: credentials.management.accessKeyId,
       AWS_SECRET_ACCESS_KEY: credentials.management.secretAccessKey,
@@ -132,37 +140,24 @@ export async function startFakeAws(options: StartFakeAwsOptions): Promise<FakeAw
 }
 
 /** Why the request is refused before it reaches the service, if it is. */
-function admissionError(request: AwsRequest, resolved: ReturnType<CredentialStore["resolve"]> | null): AwsApiError | null {
-  const json = request.service === "organizations";
-  if (request.foreignService) {
-    return new AwsApiError(json ? "UnknownOperationException" : "InvalidAction", 400, `The fake AWS does not serve the service "${request.foreignService}".`);
-  }
-  if (!resolved) return missingAuthentication(request.service);
+function admissionError(request: AwsRequest, definition: ServiceDefinition, resolved: ReturnType<CredentialStore["resolve"]> | null, directory: AccountDirectory): AwsApiError | null {
+  if (request.tooLarge) return new AwsApiError("RequestEntityTooLarge", 413, "Request body is too large.");
+  if (!resolved) return missingAuthentication(definition);
   if (resolved.sessionToken !== undefined && resolved.sessionToken !== request.sessionToken) {
-    return json
-      ? new AwsApiError("UnrecognizedClientException", 400, "The security token included in the request is invalid.")
-      : new AwsApiError("InvalidClientTokenId", 403, "The security token included in the request is invalid.");
+    return apiError(definition.errors.invalidToken, "The security token included in the request is invalid.");
   }
-  if (json && !request.target?.startsWith(ORGANIZATIONS_TARGET_PREFIX)) {
-    return new AwsApiError("UnknownOperationException", 400, `Unknown operation target ${request.target ?? "(none)"}`);
+  if (definition.regional) {
+    const enabled = directory.get(resolved.caller.accountId)?.enabledRegions ?? DEFAULT_ENABLED_REGIONS;
+    // What AWS answers in an opt-in region the account has not enabled.
+    if (!enabled.includes(request.region)) return apiError(definition.errors.invalidToken, "The security token included in the request is invalid.");
   }
   return null;
 }
 
-function missingAuthentication(service: ServiceName): AwsApiError {
-  return service === "organizations"
+function missingAuthentication(definition: ServiceDefinition): AwsApiError {
+  return definition === SERVICES.organizations
     ? new AwsApiError("MissingAuthenticationTokenException", 403, "Missing Authentication Token")
     : new AwsApiError("MissingAuthenticationToken", 403, "Request is missing Authentication Token");
-}
-
-function successReply(service: ServiceName, operation: string, result: Record<string, unknown>, requestId: string): Reply {
-  if (service === "organizations") return { status: 200, contentType: JSON_CONTENT_TYPE, body: JSON.stringify(result) };
-  return { status: 200, contentType: "text/xml", body: queryResponse(service, operation, result, requestId) };
-}
-
-function errorReply(service: ServiceName, error: AwsApiError, requestId: string): Reply {
-  if (service === "organizations") return { status: error.status, contentType: JSON_CONTENT_TYPE, body: jsonErrorBody(error) };
-  return { status: error.status, contentType: "text/xml", body: queryErrorResponse(service, error, requestId) };
 }
 
 function asApiError(error: unknown): AwsApiError {

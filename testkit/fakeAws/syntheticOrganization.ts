@@ -23,6 +23,7 @@ import {
   SUPPORT_SERVICE_ROLE_POLICY,
   VIEW_ONLY_ACCESS,
 } from "./syntheticPolicies";
+import { SYNTHETIC_REGIONS, syntheticResources } from "./syntheticResources";
 import { SYNTHETIC_VENDORS, type SyntheticVendor, vendorSlug } from "./syntheticVendors";
 import type { AuthorizationDetails, FakeAccount, FakeOrganization } from "./types";
 
@@ -43,6 +44,8 @@ export interface SyntheticOrganizationOptions {
   generation?: number;
   /** Share of roles changed, deleted or added per generation (default 0.01). */
   churnShare?: number;
+  /** Resources with policies in two regions (syntheticResources.ts); default none, one region. */
+  resources?: boolean;
 }
 
 export interface SyntheticOrganization extends FakeOrganization {
@@ -61,6 +64,8 @@ interface Config {
   usersPerAccount: number;
   generation: number;
   churnShare: number;
+  resources: boolean;
+  orgId: string;
 }
 
 const OU_LAYOUT: { path: string[]; weight: number; slug: string }[] = [
@@ -90,8 +95,10 @@ export function syntheticOrganization(options: SyntheticOrganizationOptions): Sy
     usersPerAccount: options.usersPerAccount ?? 2,
     generation: options.generation ?? 0,
     churnShare: options.churnShare ?? 0.01,
+    resources: options.resources ?? false,
+    orgId: `o-${idFor(LOWER_ALNUM, 10, "org", seed)}`,
   };
-  const orgId = `o-${idFor(LOWER_ALNUM, 10, "org", seed)}`;
+  const orgId = cfg.orgId;
   return {
     id: orgId,
     managementAccountId: cfg.managementId,
@@ -112,6 +119,7 @@ function syntheticAccount(cfg: Config, id: string, index: number): FakeAccount {
     ouPath: layout?.path ?? [],
     authorizationDetails: () => accountDetails(cfg, index),
     credentialReport: () => credentialReportCsv(id, users(cfg, index).map((u) => u.report), "2019-01-01T00:00:00Z"),
+    ...(cfg.resources ? { enabledRegions: SYNTHETIC_REGIONS, resources: () => syntheticResources(cfg.seed, id, cfg.orgId) } : {}),
   };
 }
 

@@ -25,6 +25,83 @@ export interface FakeAccount {
    * UserDetailList (plus the `<root_account>` line), with no access keys.
    */
   credentialReport?(): string | Promise<string>;
+  /** Regions enabled for the account (EC2 DescribeRegions); calls to any other region fail as AWS fails them. Default ["us-east-1"]. */
+  enabledRegions?: string[];
+  /** The account's resources with policies and shares (asked once per account). Default: none. */
+  resources?(): FakeResources | Promise<FakeResources>;
+}
+
+/** A resource that may carry a resource policy. */
+export interface FakePolicyResource {
+  name: string;
+  region: string;
+  /** The policy (an object or JSON text); undefined = the resource has no policy. */
+  policy?: unknown;
+}
+
+export interface FakeKey {
+  /** The key id (a UUID). */
+  id: string;
+  region: string;
+  policy: unknown;
+  /** AWS-managed keys carry an `alias/aws/…` alias and are skipped by the scanner. Default "CUSTOMER". */
+  manager?: "CUSTOMER" | "AWS";
+  alias?: string;
+}
+
+/** A snapshot, image or database snapshot and who it is shared with. */
+export interface FakeSharedResource {
+  id: string;
+  region: string;
+  /** Account ids, "all" (public); for images also organization / OU ARNs. */
+  sharedWith: string[];
+}
+
+export interface FakeResourceShare {
+  name: string;
+  region: string;
+  /** Account ids, organization / OU ARNs, IAM role or user ARNs. */
+  principals: string[];
+  resources: { arn: string; type: string }[];
+  /** Permission names, e.g. "AWSRAMDefaultPermissionSubnet". */
+  permissions: string[];
+  status?: "ACTIVE" | "DELETED";
+}
+
+export interface FakeResources {
+  buckets?: FakePolicyResource[];
+  keys?: FakeKey[];
+  queues?: FakePolicyResource[];
+  topics?: FakePolicyResource[];
+  functions?: FakePolicyResource[];
+  secrets?: FakePolicyResource[];
+  repositories?: FakePolicyResource[];
+  snapshots?: FakeSharedResource[];
+  images?: FakeSharedResource[];
+  dbSnapshots?: FakeSharedResource[];
+  dbClusterSnapshots?: FakeSharedResource[];
+  resourceShares?: FakeResourceShare[];
+}
+
+/** An IAM Access Analyzer finding as ListFindings returns it. */
+export interface FakeAnalyzerFinding {
+  id: string;
+  resource: string;
+  /** e.g. "AWS::EFS::FileSystem", "AWS::DynamoDB::Table". */
+  resourceType: string;
+  resourceOwnerAccount: string;
+  principal?: Record<string, string>;
+  action?: string[];
+  condition?: Record<string, string>;
+  isPublic?: boolean;
+  status: "ACTIVE" | "ARCHIVED" | "RESOLVED";
+}
+
+/** An organization analyzer in the management account. */
+export interface FakeAnalyzer {
+  name: string;
+  region: string;
+  findings: FakeAnalyzerFinding[];
 }
 
 export interface FakeOrganization {
@@ -32,6 +109,8 @@ export interface FakeOrganization {
   id: string;
   managementAccountId: string;
   accounts: FakeAccount[];
+  /** Access Analyzers with the organization as zone of trust, in the management account. */
+  accessAnalyzers?: FakeAnalyzer[];
 }
 
 /** Which calls a fault applies to: every field given must match; none given = every call. */
@@ -40,6 +119,10 @@ export interface FaultMatch {
   operation?: string;
   /** The calling account; for AssumeRole also the target account of the RoleArn. */
   accountId?: string;
+  /** The signing name, e.g. "kms", "s3". */
+  service?: string;
+  /** The signing region. */
+  region?: string;
 }
 
 export interface FaultRule extends FaultMatch {
@@ -56,6 +139,8 @@ export interface FaultOptions {
   throttle?: FaultRule;
   /** Answer a 5xx (default 500) for matching calls. */
   serverErrors?: FaultRule & { status?: 500 | 503 };
+  /** Matching calls are refused with the service's AccessDenied (every call, no counting). */
+  deny?: FaultMatch[];
   /** AssumeRole into these account ids is refused with AccessDenied. */
   denyAssumeRole?: string[];
   /** account id → the ExternalId AssumeRole must carry for that account. */
@@ -74,10 +159,14 @@ export interface FaultOptions {
   seed?: number;
 }
 
-export type ServiceName = "iam" | "sts" | "organizations";
+export const SERVICE_NAMES = ["iam", "sts", "organizations", "s3", "kms", "sqs", "sns", "lambda", "secretsmanager", "ecr", "ec2", "rds", "ram", "access-analyzer"] as const;
+/** Signing names of the services the fake speaks. */
+export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export interface RecordedCall {
   service: ServiceName;
+  /** The signing region ("us-east-1" when the request was not signed). */
+  region: string;
   operation: string;
   /** The calling account (from the access key id); null when the request was not signed. */
   accountId: string | null;

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MANAGEMENT_ACCOUNT_OPERATIONS, MEMBER_ACCOUNT_OPERATIONS, READ_ONLY_OPERATIONS } from "@/lib/aws/readOnlyOperations";
+import { iamActions, MANAGEMENT_ACCOUNT_OPERATIONS, MEMBER_ACCOUNT_OPERATIONS, READ_ONLY_OPERATIONS } from "@/lib/aws/readOnlyOperations";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const SERVICE_PREFIX: Record<string, string> = { iam: "iam", sts: "sts", organizations: "organizations" };
+/** The SDK package name → the operations' service prefix, where they differ. */
+const SERVICE_PREFIX: Record<string, string> = { "secrets-manager": "secretsmanager", accessanalyzer: "access-analyzer" };
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -19,7 +20,7 @@ function operationsInCode(): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const file of [...sourceFiles(join(ROOT, "lib")), ...sourceFiles(join(ROOT, "app"))]) {
     const text = readFileSync(file, "utf8");
-    for (const imp of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"@aws-sdk\/client-([a-z-]+)"/g)) {
+    for (const imp of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"@aws-sdk\/client-([a-z0-9-]+)"/g)) {
       const service = SERVICE_PREFIX[imp[2]!] ?? imp[2]!;
       for (const name of imp[1]!.split(",").map((n) => n.replace(/^\s*type\s+/, "").trim())) {
         const op = /^(\w+)Command$/.exec(name)?.[1] ?? /^paginate(\w+)$/.exec(name)?.[1];
@@ -51,9 +52,9 @@ describe("the scanner's AWS access", () => {
 
   it("documents IAM policies that grant exactly those operations", () => {
     const [scanner, member, trust] = policyActions(readFileSync(join(ROOT, "docs/aws-permissions.md"), "utf8"));
-    const needsPermission = READ_ONLY_OPERATIONS.filter((op) => op !== "sts:GetCallerIdentity");
-    expect(new Set(scanner)).toEqual(new Set([...MANAGEMENT_ACCOUNT_OPERATIONS.filter((op) => op !== "sts:GetCallerIdentity"), ...MEMBER_ACCOUNT_OPERATIONS]));
-    expect(new Set(member)).toEqual(new Set(MEMBER_ACCOUNT_OPERATIONS));
+    const needsPermission = iamActions(READ_ONLY_OPERATIONS.filter((op) => op !== "sts:GetCallerIdentity"));
+    expect(new Set(scanner)).toEqual(new Set(iamActions([...MANAGEMENT_ACCOUNT_OPERATIONS.filter((op) => op !== "sts:GetCallerIdentity"), ...MEMBER_ACCOUNT_OPERATIONS])));
+    expect(new Set(member)).toEqual(new Set(iamActions(MEMBER_ACCOUNT_OPERATIONS)));
     expect(trust).toEqual(["sts:AssumeRole"]);
     expect(new Set([...scanner!, ...member!])).toEqual(new Set(needsPermission));
   });

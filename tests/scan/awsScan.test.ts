@@ -107,6 +107,7 @@ describe("a live scan through the AWS SDK", () => {
         partition: "aws",
         orgId: "o-acme1234567",
         members: ["210000000001", PROD, STAGING, "210000000004", "210000000005"],
+        resources: { enabled: true, regions: null },
       });
       expect(await db.prisma.rawExport.count()).toBe(5);
     });

@@ -45,6 +45,10 @@ describe("scans as processes, on PostgreSQL", () => {
 
       const third = await runCli(["scan", "--concurrency", "4"], env);
       expect(third.code).toBe(0);
+      // The summary says what each service cost, in total and per account.
+      const byService = /\nAPI calls by service \(total, per account\): (.*)\n/.exec(third.stdout)?.[1] ?? "";
+      expect(byService).toMatch(/\biam \d+ \(\d+(\.\d)?\)/);
+      expect(byService).toMatch(/\bs3 \d+ \(\d+(\.\d)?\)/);
       const scans = await db.prisma.scan.findMany({ orderBy: { id: "asc" } });
       expect(scans.map((s) => s.status)).toEqual(["interrupted", "succeeded"]);
       expect(scans[0]!.error).toBe("the scanning process stopped before the scan finished");

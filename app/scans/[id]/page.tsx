@@ -80,6 +80,9 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
         <div>
           <dt className="text-xs text-slate-500">API calls</dt>
           <dd className="text-xl font-semibold">{scan.apiCalls}</dd>
+          <dd>
+            <CallsByService calls={scan.apiCallsByService} />
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-500">{internal ? "Changes" : "Third-party changes"}</dt>
@@ -149,12 +152,32 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
               <Td>{a.roles}</Td>
               <Td>{a.trusts}</Td>
               <Td>{a.changes}</Td>
-              <Td>{a.apiCalls}</Td>
+              <Td>
+                {a.apiCalls}
+                <CallsByService calls={a.apiCallsByService} />
+              </Td>
               <Td>{duration(a.durationMs)}</Td>
             </tr>
           ))}
         </DataTable>
       </Section>
     </div>
+  );
+}
+
+/** "iam 4 · s3 12 · …": the calls by service, most first, when they were counted. */
+function CallsByService({ calls }: { calls: unknown }) {
+  const entries = calls && typeof calls === "object" ? Object.entries(calls as Record<string, number>).filter(([, n]) => typeof n === "number" && n > 0) : [];
+  if (entries.length === 0) return null;
+  entries.sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  return (
+    <span className="mt-0.5 block max-w-xs text-[11px] leading-snug text-slate-500" data-testid="calls-by-service">
+      {entries.map(([service, n], i) => (
+        <span key={service} className="whitespace-nowrap">
+          {i > 0 ? " · " : ""}
+          {service} {n}
+        </span>
+      ))}
+    </span>
   );
 }

@@ -7,8 +7,9 @@ import { arnPartition, accountRootArn, classifyPrincipal, type Principal } from 
 import { isRecord, parsePolicyDocument, PolicyError } from "../policyDocument";
 import type { RiskLists } from "../riskLists";
 import { analyzeResourcePolicy } from "./resourcePolicy";
-import { accessFromPolicy, accessFromShare, type ResourceAccess } from "./resourceRecord";
-import { isPolicyService, isResourceService, type ShareService } from "./resourceServices";
+import { accessFromPolicy, accessFromShare, resourceRecord, type ResourceAccess, type ResourceRecord } from "./resourceRecord";
+import type { TrustContext } from "../trustRecord";
+import { isPolicyService, isResourceService, type ResourceService, type ShareService } from "./resourceServices";
 
 export function isResourceExport(value: unknown): value is Record<string, unknown> {
   return isRecord(value) && typeof value.AccountId === "string" && (Array.isArray(value.ResourcePolicies) || Array.isArray(value.ResourceShares));
@@ -23,6 +24,30 @@ export interface ResourceAnalysis {
   errors: string[];
   /** Principals a policy names that IAM would not accept. */
   unrecognised: string[];
+  /** What the scan could not read: the grants stored before in these scopes are kept. */
+  unread: UnreadScope[];
+}
+
+/** A kind of resource in a region (null: every region), or one resource, that was not read. */
+export interface UnreadScope {
+  service: ResourceService;
+  region: string | null;
+  resourceArn: string | null;
+}
+
+/** One account's resource grants judged in the organization, and what was left unread. */
+export interface ResourceGrants {
+  records: ResourceRecord[];
+  unread: UnreadScope[];
+}
+
+export function resourceGrants(analysis: ResourceAnalysis, ctx: TrustContext): ResourceGrants {
+  return { records: analysis.access.map((access) => resourceRecord(access, ctx)), unread: analysis.unread };
+}
+
+/** Whether a grant lies in a scope that was not read. */
+export function inUnreadScope(grant: { service: string; region: string | null; resourceArn: string }, scopes: readonly UnreadScope[]): boolean {
+  return scopes.some((s) => s.service === grant.service && (s.region === null || s.region === grant.region) && (s.resourceArn === null || s.resourceArn === grant.resourceArn));
 }
 
 const ACCOUNT_ID = /^\d{12}$/;
@@ -35,8 +60,16 @@ export class ResourceExportError extends Error {
 export function analyzeResourceExport(value: Record<string, unknown>, risk: RiskLists): ResourceAnalysis {
   const accountId = String(value.AccountId);
   if (!ACCOUNT_ID.test(accountId)) throw new ResourceExportError(`AccountId "${accountId}" is not a 12-digit account id`);
-  const out: ResourceAnalysis = { accountId, resources: 0, access: [], errors: [], unrecognised: [] };
+  const out: ResourceAnalysis = { accountId, resources: 0, access: [], errors: [], unrecognised: [], unread: [] };
   const items = (key: string) => (Array.isArray(value[key]) ? (value[key] as unknown[]) : []);
+  items("Unread").forEach((item, i) => {
+    if (!isRecord(item) || !isResourceService(item.Service)) return void out.errors.push(`Unread[${i}]: Service "${isRecord(item) ? String(item.Service) : "?"}" is not one of the resource kinds Vendorscope reads`);
+    out.unread.push({
+      service: item.Service,
+      region: typeof item.Region === "string" && item.Region !== "" ? item.Region : null,
+      resourceArn: typeof item.Arn === "string" && item.Arn !== "" ? item.Arn : null,
+    });
+  });
   items("ResourcePolicies").forEach((item, i) => {
     out.resources++;
     const where = `ResourcePolicies[${i}]`;
@@ -68,7 +101,7 @@ export function analyzeResourceExport(value: Record<string, unknown>, risk: Risk
     for (const entry of sharedWith) {
       const principal = sharePrincipal(entry, partition);
       if (!principal) {
-        out.errors.push(`${where} (${ref.resourceArn}): shared with "${String(entry)}", which is not an account id, "all", or an organization or OU ARN`);
+        out.errors.push(`${where} (${ref.resourceArn}): shared with "${String(entry)}", which is not an account id, "all", an organization or OU ARN, an IAM role or user ARN or a service principal`);
         continue;
       }
       if (principal.accountId === accountId) continue;
@@ -88,11 +121,16 @@ function resourceRef(item: unknown, accountId: string) {
   return { accountId, region, service: item.Service, resourceArn: item.Arn };
 }
 
-/** An account id, `all` (public), or an organization / OU ARN (RAM shares). */
+const IAM_PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(?:role|user)\//;
+const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(?:\.cn)?$/;
+
+/** An account id, `all` (public), an organization / OU ARN, or (RAM) an IAM role or user ARN or a service principal. */
 function sharePrincipal(entry: unknown, partition: string): Principal | null {
   if (typeof entry !== "string") return null;
   if (entry.toLowerCase() === "all") return classifyPrincipal("AWS", "*");
   if (ACCOUNT_ID.test(entry)) return classifyPrincipal("AWS", accountRootArn(entry, partition));
   if (ORGANIZATION_ARN.test(entry)) return { type: "AWS", value: entry, kind: "organization", accountId: null, partition };
+  if (IAM_PRINCIPAL_ARN.test(entry)) return classifyPrincipal("AWS", entry);
+  if (SERVICE_PRINCIPAL.test(entry)) return classifyPrincipal("Service", entry);
   return null;
 }

@@ -7,7 +7,9 @@ import { readAuthorizationDetails } from "../../analysis/authorizationDetails";
 import type { TrustContext } from "../../analysis/trustRecord";
 import { readAccount } from "../../aws/accountReader";
 import { describeAwsError } from "../../aws/awsErrors";
-import { CallCounter, iamClient, stsClient, type AwsSettings } from "../../aws/clients";
+import { iamClient, ServiceCallCounter, stsClient, type AwsSettings } from "../../aws/clients";
+import { readAccountResources } from "../../aws/resources/resourceReader";
+import { analyzeResourceExport, resourceGrants, type ResourceGrants } from "../../analysis/resources/resourceExport";
 import type { MemberCredentials } from "../../aws/memberCredentials";
 import { ScanStoppedError } from "../../db/scanLiveness";
 import type { ScanWriter } from "../../db/scanWriter";
@@ -22,6 +24,13 @@ export interface AccountScanContext {
   trust: TrustContext;
   writer: ScanWriter;
   writes: WriteLimiter;
+  resources: ResourceScanSettings;
+}
+
+/** Whether a scan reads resource policies and shares, and in which regions (null: each account's enabled ones). */
+export interface ResourceScanSettings {
+  enabled: boolean;
+  regions: string[] | null;
 }
 
 export interface AccountOutcome {
@@ -41,22 +50,38 @@ export class RetryableAccountError extends Error {
  */
 export async function scanAccount(ctx: AccountScanContext, accountId: string, options: { recordFailure: boolean } = { recordFailure: true }): Promise<AccountOutcome> {
   const startedAt = new Date();
-  const calls = new CallCounter();
+  const calls = new ServiceCallCounter();
   try {
-    const provider = ctx.credentials.forAccount(accountId, stsClient(ctx.aws, undefined, calls));
-    const read = await readAccount(iamClient(ctx.aws, provider ?? undefined, calls));
+    const provider = ctx.credentials.forAccount(accountId, stsClient(ctx.aws, undefined, calls.counter("sts")));
+    const read = await readAccount(iamClient(ctx.aws, provider ?? undefined, calls.counter("iam")));
     const warnings = read.credentialReportError ? [`credential report: ${read.credentialReportError}`] : [];
     const result = ctx.analyzer.analyzeAccount(readAuthorizationDetails(read.authorizationDetails, accountId), ctx.trust);
     const report = parseCredentialReportLeniently(read.credentialReport, warnings);
-    const rawExport = await packExport(read.authorizationDetails, read.credentialReport);
-    const meta = { startedAt, durationMs: Date.now() - startedAt.getTime(), apiCalls: calls.count, rawExport, warnings };
-    const saved = await ctx.writes.run(() => storeAccount(ctx.writer, result, report, meta));
-    return { outcome: "ok", detail: `${result.roles} roles, ${saved.trusts} trusts, ${saved.changes} changes` };
+    let resourceExport: unknown = null;
+    let grants: ResourceGrants | null = null;
+    if (ctx.resources.enabled) {
+      const resources = await readAccountResources({ accountId, partition: ctx.credentials.partition, aws: ctx.aws, credentials: provider ?? undefined, calls, regions: ctx.resources.regions });
+      warnings.push(...resources.warnings);
+      resourceExport = resources.document;
+      const analysis = analyzeResourceExport(resources.document as unknown as Record<string, unknown>, ctx.analyzer.risk);
+      warnings.push(...analysis.errors.map((e) => `resources: ${e}`));
+      grants = resourceGrants(analysis, ctx.trust);
+    }
+    const rawExport = await packExport(read.authorizationDetails, read.credentialReport, resourceExport);
+    const meta = { startedAt, durationMs: Date.now() - startedAt.getTime(), apiCalls: calls.total, apiCallsByService: calls.toRecord(), rawExport, warnings };
+    const saved = await ctx.writes.run(() => storeAccount(ctx.writer, result, report, meta, grants));
+    const resourceNote = grants ? `, ${grants.records.length} resource grants` : "";
+    return { outcome: "ok", detail: `${result.roles} roles, ${saved.trusts} trusts${resourceNote}, ${saved.changes} changes; API calls ${callList(meta.apiCallsByService)}` };
   } catch (error) {
     if (error instanceof ScanStoppedError) throw error;
     const message = describeAwsError(error);
     if (!options.recordFailure) throw new RetryableAccountError(message);
-    await ctx.writes.run(() => ctx.writer.failAccount(accountId, message, { startedAt, durationMs: Date.now() - startedAt.getTime(), apiCalls: calls.count }));
+    await ctx.writes.run(() => ctx.writer.failAccount(accountId, message, { startedAt, durationMs: Date.now() - startedAt.getTime(), apiCalls: calls.total, apiCallsByService: calls.toRecord() }));
     return { outcome: "failed", detail: message };
   }
+}
+
+/** "iam 4, s3 12, sts 1": calls by service, as the scan summary prints them. */
+export function callList(byService: Record<string, number>): string {
+  return Object.entries(byService).map(([service, n]) => `${service} ${n}`).join(", ") || "none";
 }

@@ -7,14 +7,15 @@
 import { AccountAnalyzer } from "../../analysis/accountAnalyzer";
 import { trustContext, type TrustContext } from "../../analysis/trustRecord";
 import { describeAwsError } from "../../aws/awsErrors";
-import { CallCounter, DEFAULT_AWS_SETTINGS, organizationsClient, stsClient, type AwsSettings } from "../../aws/clients";
+import { DEFAULT_AWS_SETTINGS, ServiceCallCounter, organizationsClient, stsClient, type AwsSettings } from "../../aws/clients";
 import { MemberCredentials, type MemberRoleSettings } from "../../aws/memberCredentials";
 import { discoverOrganization } from "../../aws/organizationReader";
 import type { InventoryStore } from "../../db/inventoryStore";
 import type { ScanSession } from "../../db/scanSession";
 import type { ScanResult } from "../../db/scanTypes";
 import { loadVendorDirectory } from "../../db/vendorStore";
-import type { AccountScanContext } from "./awsAccount";
+import type { AccountScanContext, ResourceScanSettings } from "./awsAccount";
+import { configuredRegions, resourcesEnabled } from "../../aws/resources/regions";
 import { endAfterError, finishScan } from "../finishScan";
 import type { ScanProgress } from "../progress";
 
@@ -26,6 +27,8 @@ export interface AwsScanOptions {
   startedBy?: string | null;
   /** Once aborted, no new account is started; finished ones are kept; the scan ends cancelled. */
   signal?: AbortSignal;
+  /** Default: VENDORSCOPE_RESOURCES and VENDORSCOPE_REGIONS. */
+  resources?: ResourceScanSettings;
 }
 
 /** What a queued scan's workers read back from the Scan row. */
@@ -38,6 +41,8 @@ export interface StoredScanOptions {
   partition: string;
   orgId: string | null;
   members: string[];
+  /** Absent on scans stored before resources were read: IAM only. */
+  resources?: ResourceScanSettings;
 }
 
 export interface StartedAwsScan {
@@ -54,16 +59,22 @@ export async function startAwsScan(store: InventoryStore, options: AwsScanOption
     executor,
     options: { roleName: options.memberRole.roleName, externalId: options.memberRole.externalId ? "set" : "none", concurrency: options.concurrency, region: options.aws.region },
   });
-  const orgCalls = new CallCounter();
+  const orgCalls = new ServiceCallCounter();
   try {
+    let resources: ResourceScanSettings;
+    try {
+      resources = options.resources ?? { enabled: resourcesEnabled(), regions: configuredRegions() };
+    } catch (error) {
+      return await finishScan(session, progress, { error: `cannot start: ${error instanceof Error ? error.message : String(error)}` });
+    }
     let org;
     try {
-      org = await discoverOrganization(organizationsClient(options.aws, undefined, orgCalls), stsClient(options.aws, undefined, orgCalls));
+      org = await discoverOrganization(organizationsClient(options.aws, undefined, orgCalls.counter("organizations")), stsClient(options.aws, undefined, orgCalls.counter("sts")));
     } catch (error) {
-      session.addApiCalls(orgCalls.count);
+      session.addApiCalls(orgCalls.total, orgCalls.toRecord());
       return await finishScan(session, progress, { error: `cannot start: ${describeAwsError(error)}` });
     }
-    session.addApiCalls(orgCalls.count);
+    session.addApiCalls(orgCalls.total, orgCalls.toRecord());
     for (const notice of org.notices) progress.notice(notice);
     await session.recordOrganization(org, org.mode === "organization");
     const members = org.accounts.map((a) => a.id);
@@ -77,6 +88,7 @@ export async function startAwsScan(store: InventoryStore, options: AwsScanOption
       partition: org.partition,
       orgId,
       members,
+      resources,
     };
     await session.setOptions({ ...stored });
     const accounts = org.accounts.filter((a) => a.status === null || a.status === "ACTIVE").map((a) => a.id);
@@ -90,6 +102,7 @@ export async function startAwsScan(store: InventoryStore, options: AwsScanOption
         credentials: new MemberCredentials(options.memberRole, org.callerAccountId, org.partition),
         analyzer: new AccountAnalyzer(store.catalog),
         trust: await scanTrustContext(store, stored),
+        resources,
       },
     };
   } catch (error) {
@@ -111,5 +124,6 @@ export async function storedScanContext(store: InventoryStore, options: StoredSc
     credentials: new MemberCredentials({ roleName: options.roleName, externalId, sessionName: "vendorscope", durationSeconds: 3600 }, options.callerAccountId, options.partition),
     analyzer,
     trust: await scanTrustContext(store, options),
+    resources: options.resources ?? { enabled: false, regions: null },
   };
 }

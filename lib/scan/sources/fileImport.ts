@@ -8,7 +8,7 @@
 import { AccountAnalyzer, judgeTrusts, type AccountRoles } from "../../analysis/accountAnalyzer";
 import { AnalysisRun } from "../../analysis/analysisRun";
 import { isAuthorizationDetails } from "../../analysis/authorizationDetails";
-import { resourceRecord } from "../../analysis/resources/resourceRecord";
+import { resourceGrants } from "../../analysis/resources/resourceExport";
 import { trustContext } from "../../analysis/trustRecord";
 import { accountOfFile, listInputFiles, readInputDocument, type InputError } from "../../collect/inputFiles";
 import type { InventoryStore } from "../../db/inventoryStore";
@@ -85,7 +85,7 @@ export async function importFiles(store: InventoryStore, path: string, options: 
       const reportText = run.credentialReportTexts.get(result.accountId) ?? null;
       const resources = run.resourcesOf(result.accountId);
       const rawExport: PackedExport = await packExport(raw, reportText, resourceExports.get(result.accountId) ?? null);
-      const grants = resources ? resources.access.map((access) => resourceRecord(access, ctx)) : null;
+      const grants = resources ? resourceGrants(resources, ctx) : null;
       const saved = await storeAccount(session, judgeTrusts(result, ctx), run.credentialReports.get(result.accountId) ?? null, { startedAt: started, durationMs: ms, apiCalls: 0, rawExport }, grants);
       progress.account(result.accountId, "ok", `${result.roles} roles, ${saved.trusts} trusts, ${saved.changes} changes`);
     }

@@ -12,8 +12,7 @@ import { loadVendorDirectory } from "../../db/vendorStore";
 import { endAfterError, finishScan } from "../finishScan";
 import type { ScanProgress } from "../progress";
 import { unpackExport } from "../../db/rawExport";
-import { analyzeResourceExport, isResourceExport, ResourceExportError } from "../../analysis/resources/resourceExport";
-import { resourceRecord, type ResourceRecord } from "../../analysis/resources/resourceRecord";
+import { analyzeResourceExport, isResourceExport, ResourceExportError, resourceGrants, type ResourceGrants } from "../../analysis/resources/resourceExport";
 import { parseCredentialReportLeniently, storeAccount } from "../storeAccount";
 
 export interface ReanalyzeOptions {
@@ -64,12 +63,12 @@ export async function reanalyze(store: InventoryStore, options: ReanalyzeOptions
 }
 
 /** The stored resource export analysed again; null (grants kept as they are) when none was stored. */
-function storedResourceGrants(raw: unknown, analyzer: AccountAnalyzer, ctx: TrustContext, warnings: string[]): ResourceRecord[] | null {
+function storedResourceGrants(raw: unknown, analyzer: AccountAnalyzer, ctx: TrustContext, warnings: string[]): ResourceGrants | null {
   if (raw === null || !isResourceExport(raw)) return null;
   try {
     const analysis = analyzeResourceExport(raw, analyzer.risk);
     warnings.push(...analysis.errors.map((e) => `resources: ${e}`));
-    return analysis.access.map((access) => resourceRecord(access, ctx));
+    return resourceGrants(analysis, ctx);
   } catch (error) {
     if (!(error instanceof ResourceExportError)) throw error;
     warnings.push(`resources: ${error.message}`);

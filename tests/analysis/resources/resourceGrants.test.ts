@@ -196,7 +196,7 @@ describe("the resource export", () => {
     expect(doc.errors.map((e) => e.message)).toEqual([
       expect.stringMatching(/^ResourcePolicies\[0\] \(arn:aws:s3:::acme-logs\): /),
       'ResourcePolicies[1]: Service "dynamodb" is not one of the resource kinds Vendorscope reads',
-      'ResourceShares[0] (arn:aws:ec2:eu-west-1:1:snapshot/snap-1): shared with "somebody", which is not an account id, "all", or an organization or OU ARN',
+      'ResourceShares[0] (arn:aws:ec2:eu-west-1:1:snapshot/snap-1): shared with "somebody", which is not an account id, "all", an organization or OU ARN, an IAM role or user ARN or a service principal',
     ]);
   });
 
