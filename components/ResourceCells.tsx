@@ -19,16 +19,21 @@ const SERVICE_LABEL: Record<string, string> = {
   ami: "AMI",
   "rds-snapshot": "RDS snapshot",
   ram: "RAM share",
+  efs: "EFS file system",
+  dynamodb: "DynamoDB table",
+  "lambda-layer": "Lambda layer",
+  s3express: "S3 directory bucket",
 };
 
 /** Cells every resource-grant table shares: what the resource is, and what the grant allows. */
-export function ResourceCell({ service, arn, region }: { service: string; arn: string; region: string | null }) {
+export function ResourceCell({ service, arn, region, source }: { service: string; arn: string; region: string | null; source?: string }) {
   return (
     <Td className="min-w-[12rem] max-w-sm">
       <span className="block whitespace-nowrap text-xs font-medium text-slate-600">
         {SERVICE_LABEL[service] ?? service}
         {region ? <span className="font-normal text-slate-500"> · {region}</span> : null}
       </span>
+      {source === "access-analyzer" ? <span className="block whitespace-nowrap text-xs text-slate-500">reported by Access Analyzer</span> : null}
       <ShortName value={arn} />
     </Td>
   );
@@ -66,7 +71,7 @@ export function ConditionsNote({ conditions }: { conditions: unknown }) {
 export function ResourceGrantCells({ grant }: { grant: { service: string; resourceArn: string; region: string | null; principal: string; conditions?: unknown; actions: readonly string[]; source: string; risk: Risk; findings: FindingCode[] } }) {
   return (
     <>
-      <ResourceCell service={grant.service} arn={grant.resourceArn} region={grant.region} />
+      <ResourceCell service={grant.service} arn={grant.resourceArn} region={grant.region} source={grant.source} />
       <Td className="min-w-[12rem] max-w-xs">
         <ShortName value={grant.principal} />
         <ConditionsNote conditions={grant.conditions} />

@@ -86,6 +86,8 @@ export const DATA_ACCESS_ACTIONS: readonly string[] = [
   "sqs:ReceiveMessage", "sns:Subscribe", "kinesis:GetRecords", "ec2:GetPasswordData", "lambda:GetFunction",
   "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "codecommit:GitPull", "glacier:GetJobOutput",
   "ebs:GetSnapshotBlock", "rds:DownloadDBLogFilePortion", "ssm:GetDocument",
+  // Kinds known from Access Analyzer: mounting a file system, a table's stream, a layer's code, a directory bucket's session.
+  "elasticfilesystem:ClientMount", "dynamodb:GetRecords", "lambda:GetLayerVersion", "s3express:CreateSession",
 ];
 
 /** The lists above resolved against one action catalog. */

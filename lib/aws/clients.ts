@@ -47,6 +47,9 @@ function commonConfig(settings: AwsSettings, credentials: Credentials, region = 
       Math.round(Math.random() * Math.min(20_000, settings.retryBaseMs * 2 ** attempt)),
     ),
     requestHandler: sharedHandler(settings.callTimeoutMs),
+    // Resolve each command's middleware once per client, not on every call: a scan makes
+    // thousands of calls of a few commands per client, and no command of ours adds middleware.
+    cacheMiddleware: true,
   };
 }
 

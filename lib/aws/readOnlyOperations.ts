@@ -11,6 +11,9 @@ export const MANAGEMENT_ACCOUNT_OPERATIONS = [
   "organizations:ListAccountsForParent",
   "sts:GetCallerIdentity",
   "sts:AssumeRole",
+  // The organization's Access Analyzer findings (lib/aws/resources/accessAnalyzer.ts), in every region read.
+  "access-analyzer:ListAnalyzers",
+  "access-analyzer:ListFindings",
 ] as const;
 
 export const MEMBER_ACCOUNT_OPERATIONS = [

@@ -34,6 +34,8 @@ export class ScanSession {
   private pendingRemovals: string[] = [];
   private apiCallsOutsideAccounts = 0;
   private readonly apiCallsOutsideByService: Record<string, number> = {};
+  /** Notices about the organization as a whole (OU paths, Access Analyzer), kept as the scan's warnings. */
+  private readonly notices: string[] = [];
   private readonly heartbeat: NodeJS.Timeout;
   private finished = false;
   /** Why this scan must stop writing (its lock lost, or its status decided elsewhere). */
@@ -111,6 +113,11 @@ export class ScanSession {
     for (const [service, calls] of Object.entries(byService)) this.apiCallsOutsideByService[service] = (this.apiCallsOutsideByService[service] ?? 0) + calls;
   }
 
+  /** A notice about the scan as a whole, stored with its warnings when it finishes. */
+  notice(message: string): void {
+    this.notices.push(message);
+  }
+
   async setOptions(options: Record<string, unknown>): Promise<void> {
     await this.updateWhileRunning({ options: options as Prisma.InputJsonObject });
   }
@@ -169,7 +176,7 @@ export class ScanSession {
             finishedAt,
             heartbeatAt: finishedAt,
             error: finalError(outcome, scan),
-            warnings: (outcome.warnings ?? []).slice(0, 1000),
+            warnings: [...this.notices, ...(outcome.warnings ?? [])].slice(0, 1000),
             accountsOk: scan.accountsOk,
             accountsFailed: scan.accountsFailed,
             changes: scan.changes + changes,

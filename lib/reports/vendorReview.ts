@@ -171,7 +171,7 @@ export async function vendorReviewPdf(review: VendorReview): Promise<Buffer> {
 export function resourceInWords(r: Pick<ResourceListRow, "principal" | "actions" | "conditions" | "source">): string {
   const actions = r.actions.length ? `${r.actions.slice(0, 6).join(", ")}${r.actions.length > 6 ? `, and ${r.actions.length - 6} more` : ""}` : "use of the shared resource";
   const keys = conditionKeys(r.conditions);
-  return `${r.principal === "*" ? "anyone" : r.principal}${r.source === "share" ? " (shared with)" : ""}: ${actions}${keys.length ? `; conditions: ${keys.join(", ")}` : ""}`;
+  return `${r.principal === "*" ? "anyone" : r.principal}${r.source === "share" ? " (shared with)" : r.source === "access-analyzer" ? " (reported by Access Analyzer)" : ""}: ${actions}${keys.length ? `; conditions: ${keys.join(", ")}` : ""}`;
 }
 
 function listSome(items: string[], max = 40): string {

@@ -19,7 +19,7 @@ interface Item {
 
 const policy = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 
-const ITEMS: Record<string, { policies: Item[]; shares: Item[] }> = {
+const ITEMS: Record<string, { policies: Item[]; shares: Item[]; findings?: Item[] }> = {
   "393807251176": {
     policies: [
       {
@@ -55,6 +55,23 @@ const ITEMS: Record<string, { policies: Item[]; shares: Item[] }> = {
               Condition: { StringEquals: { "kms:ViaService": `s3.${REGION}.amazonaws.com` } },
             },
           ),
+        }),
+      },
+    ],
+    // A table Vendorscope does not read itself: the organization's Access Analyzer reports it.
+    findings: [
+      {
+        in: [2, 3],
+        value: () => ({
+          id: "7c1f9e2a-4b3d-4e8f-9a0b-1c2d3e4f5a6b",
+          resource: `arn:aws:dynamodb:${REGION}:393807251176:table/dw-orders`,
+          resourceType: "AWS::DynamoDB::Table",
+          resourceOwnerAccount: "393807251176",
+          status: "ACTIVE",
+          principal: { AWS: VANDELAY },
+          action: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:DescribeTable"],
+          condition: {},
+          isPublic: false,
         }),
       },
     ],
@@ -139,5 +156,6 @@ export function resourceExport(accountId: string, snapshot: DemoSnapshot): objec
   const items = ITEMS[accountId];
   if (!items) return null;
   const pick = (list: Item[]) => list.filter((i) => i.in.includes(snapshot.index)).map((i) => i.value(snapshot));
-  return { AccountId: accountId, ResourcePolicies: pick(items.policies), ResourceShares: pick(items.shares) };
+  const findings = pick(items.findings ?? []);
+  return { AccountId: accountId, ResourcePolicies: pick(items.policies), ResourceShares: pick(items.shares), ...(findings.length ? { AccessAnalyzerFindings: findings } : {}) };
 }

@@ -97,12 +97,13 @@ describe("the demo organization", () => {
     expect(report!.trusts.flatMap((t) => [...t.permissions.unknownActions, ...t.permissions.missingPolicies])).toEqual([]);
   });
 
-  it("has resource grants of every policy kind and a share: public, vendor, service for a vendor, unknown", () => {
+  it("has resource grants of every policy kind, a share and an Access Analyzer finding: public, vendor, service for a vendor, unknown", () => {
     const { report } = reports.get(LAST.index)!;
     const grants = report!.resources.filter((r) => !r.internal);
     expect(grants.map((r) => `${r.risk} ${r.service} ${r.vendor ?? r.externalAccountId ?? r.principal} ${r.findings.join(",")}`)).toEqual([
       "critical ebs-snapshot 930417258863 UNKNOWN_VENDOR,DATA_ACCESS",
       "critical s3 * WILDCARD_PRINCIPAL,DATA_ACCESS",
+      "high dynamodb Vandelay Data Warehouse DATA_ACCESS",
       "high s3 Vandelay Data Warehouse DESTRUCTIVE_ACTIONS,DATA_ACCESS,WRITE_ACCESS",
       "high ecr Globex CI DATA_ACCESS",
       "high lambda Globex CI WRITE_ACCESS",
@@ -110,6 +111,7 @@ describe("the demo organization", () => {
       // Decrypting only through S3 (kms:ViaService): one level lower.
       "medium kms Vandelay Data Warehouse DATA_ACCESS,WRITE_ACCESS",
     ]);
+    expect(grants.find((r) => r.service === "dynamodb")?.source).toBe("access-analyzer");
     // The secret Soylent read in the first two snapshots is no longer shared.
     expect(reports.get(1)!.report!.resources.some((r) => r.service === "secretsmanager")).toBe(true);
     expect(grants.some((r) => r.service === "secretsmanager")).toBe(false);

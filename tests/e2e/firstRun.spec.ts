@@ -100,21 +100,27 @@ test("npm start on a fresh install serves the demo organization, and a second st
   // Resource grants: the worst first, filterable, downloadable, and on the vendor's page with its history.
   await page.goto(`${BASE}/resources`);
   const grants = page.locator("tbody tr");
-  await expect(grants).toHaveCount(7);
+  await expect(grants).toHaveCount(8);
   await expect(grants.first().locator(".risk-badge")).toHaveText("critical");
   await expect(page.locator("tbody tr", { hasText: "meridian-payments-statements" }).locator(".finding-badge").first()).toHaveText("anyone");
   await page.screenshot({ path: "test-results/screenshots/demo-resources.png", fullPage: true });
   await page.goto(`${BASE}/resources?service=kms`);
   await expect(grants).toHaveCount(1);
   await expect(grants.first()).toContainText("kms:ViaService");
+  // A kind Vendorscope does not read itself, known from the organization's Access Analyzer, and said so.
+  await page.goto(`${BASE}/resources?service=dynamodb`);
+  await expect(grants).toHaveCount(1);
+  await expect(grants.first()).toContainText("DynamoDB table");
+  await expect(grants.first()).toContainText("reported by Access Analyzer");
   const s3Csv = (await (await page.request.get(`${BASE}/resources/export.csv?service=s3`)).text()).trim().split("\r\n");
   expect(s3Csv).toHaveLength(3);
   expect(s3Csv[0]).toMatch(/^vendor,account_id,account_name,region,service,resource_arn,principal,/);
   await page.goto(`${BASE}/resources?q=meridian-dw-exports`);
   await grants.first().getByRole("link", { name: "Vandelay Data Warehouse" }).click();
   const section = page.getByRole("region", { name: "Resources it can use" });
-  await expect(section.locator("tbody tr")).toHaveCount(2);
+  await expect(section.locator("tbody tr")).toHaveCount(3);
   await expect(section).toContainText("meridian-dw-exports");
+  await expect(section).toContainText("dw-orders");
   await expect(page.getByTestId("vendor-history").locator("li", { hasText: "meridian-dw-exports" }).first()).toContainText("Resource access widened");
   // Its resource findings are listed once, after its trusts' findings, not inside them.
   await expect(page.getByRole("region", { name: "Findings on its resources" })).toHaveCount(1);

@@ -108,6 +108,8 @@ describe("a live scan through the AWS SDK", () => {
         orgId: "o-acme1234567",
         members: ["210000000001", PROD, STAGING, "210000000004", "210000000005"],
         resources: { enabled: true, regions: null },
+        // What the organization's Access Analyzer said, for workers of a queued scan (the fixture has none).
+        accessAnalyzer: { findings: {}, unread: [] },
       });
       expect(await db.prisma.rawExport.count()).toBe(5);
     });

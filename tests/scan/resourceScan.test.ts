@@ -18,7 +18,7 @@ import { replaceKnownVendors, setUserMapping } from "@/lib/db/vendorStore";
 import { runAwsScan } from "@/lib/scan/runners/inline";
 import { silentProgress } from "@/lib/scan/progress";
 import type { AwsScanOptions } from "@/lib/scan/sources/awsStart";
-import { loadFixtureDirectory, startFakeAws, type FakeAccount, type FakeAws, type FakeResources } from "@/testkit/fakeAws";
+import { loadFixtureDirectory, startFakeAws, type FakeAccount, type FakeAnalyzer, type FakeAws, type FakeResources } from "@/testkit/fakeAws";
 import { testDatabase } from "@/testkit/database";
 import { sharedData } from "@/testkit/sharedData";
 
@@ -79,8 +79,11 @@ const QUEUE_FOR_VENDOR_SERVICE = policy([
 
 let catalog: ActionCatalog;
 let fake: FakeAws;
+let management: string;
 /** The fake asks for an account's resources once; tests change this object in place. */
 const prod = prodResources(QUEUE_FOR_VENDOR_SERVICE);
+/** The organization's analyzer in the management account; tests fill in its findings. */
+const orgAnalyzer: FakeAnalyzer = { name: "org-analyzer", region: "us-east-1", findings: [] };
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
@@ -93,6 +96,8 @@ beforeAll(async () => {
     }
     return account;
   });
+  organization.accessAnalyzers = [orgAnalyzer];
+  management = organization.managementAccountId;
   fake = await startFakeAws({ organization });
   for (const [key, value] of Object.entries(fake.env())) {
     if (value === "") delete process.env[key];
@@ -129,6 +134,8 @@ describe("a live scan of resource policies and shares", () => {
   afterEach(() => {
     fake.setFaults({});
     prod.queues![0]!.policy = QUEUE_FOR_VENDOR_SERVICE;
+    orgAnalyzer.findings = [];
+    orgAnalyzer.region = "us-east-1";
   });
 
   it("reads every kind in every enabled region, with read-only calls, and stores what analyze says of what it read", async () => {
@@ -228,12 +235,64 @@ describe("a live scan of resource policies and shares", () => {
     });
   });
 
+  it("takes the organization analyzer's active findings for the kinds it does not read itself, and keeps them while the analyzer cannot be read", async () => {
+    const efs = `arn:aws:elasticfilesystem:us-east-1:${PROD}:file-system/fs-0123456789abcdef0`;
+    const table = `arn:aws:dynamodb:us-east-1:${STAGING}:table/exports`;
+    orgAnalyzer.findings = [
+      { id: "f-efs", resource: efs, resourceType: "AWS::EFS::FileSystem", resourceOwnerAccount: PROD, principal: { AWS: INITECH }, action: ["elasticfilesystem:ClientMount"], condition: { "aws:SourceVpc": "vpc-0abc" }, status: "ACTIVE" },
+      { id: "f-table", resource: table, resourceType: "AWS::DynamoDB::Table", resourceOwnerAccount: STAGING, principal: { AWS: "*" }, action: ["dynamodb:GetItem", "dynamodb:Query"], isPublic: true, status: "ACTIVE" },
+      // Read by Vendorscope itself (the bucket policy), and one no longer active: neither is taken from the analyzer.
+      { id: "f-bucket", resource: "arn:aws:s3:::acme-reports", resourceType: "AWS::S3::Bucket", resourceOwnerAccount: PROD, principal: { AWS: INITECH }, action: ["s3:GetObject"], status: "ACTIVE" },
+      { id: "f-old", resource: `arn:aws:dynamodb:us-east-1:${PROD}:table/old`, resourceType: "AWS::DynamoDB::Table", resourceOwnerAccount: PROD, principal: { AWS: INITECH }, action: ["dynamodb:GetItem"], status: "ARCHIVED" },
+    ];
+    const fromAnalyzer = async (db: Awaited<ReturnType<typeof testDatabase>>) => (await storedInventory(db)).resources.filter((r) => r.source === "access-analyzer");
+    await withStore(async (store, db) => {
+      const since = fake.calls.length;
+      const result = await runAwsScan(store, options(), silentProgress);
+      expect(result.status).toBe("succeeded");
+      const analyzerCalls = fake.calls.slice(since).filter((c) => c.service === "access-analyzer");
+      // Once per scan, from the management account: its one enabled region, then the findings of the one analyzer.
+      expect(analyzerCalls.map((c) => [c.operation, c.accountId, c.region])).toEqual([
+        ["ListAnalyzers", management, "us-east-1"],
+        ["ListFindings", management, "us-east-1"],
+      ]);
+      expect(JSON.stringify(analyzerCalls[1]!.params)).toContain("AWS::EFS::FileSystem");
+      expect(JSON.stringify(analyzerCalls[1]!.params)).not.toContain("AWS::S3::Bucket");
+      expect(result.apiCallsByService["access-analyzer"]).toBe(2);
+
+      expect((await fromAnalyzer(db)).map((r) => ({ account: r.accountId, service: r.service, arn: r.resourceArn, principal: r.principal, vendor: r.vendor, risk: r.risk }))).toEqual([
+        { account: STAGING, service: "dynamodb", arn: table, principal: "*", vendor: null, risk: "critical" },
+        { account: PROD, service: "efs", arn: efs, principal: `arn:aws:iam::${INITECH}:root`, vendor: "Initech Consulting", risk: "medium" },
+      ]);
+      // The bucket's grant comes from its own policy, once.
+      expect((await storedInventory(db)).resources.filter((r) => r.resourceArn === "arn:aws:s3:::acme-reports").map((r) => r.source)).toEqual(["policy"]);
+
+      fake.setFaults({ deny: [{ operation: "ListFindings" }] });
+      const notices: string[] = [];
+      const denied = await runAwsScan(store, options(), { ...silentProgress, notice: (m) => void notices.push(m) });
+      expect(denied.status).toBe("succeeded");
+      expect(notices).toEqual([expect.stringContaining("Access Analyzer in us-east-1: AccessDeniedException")]);
+      expect(await accountWarnings(db, denied.id, PROD)).toContain("Access Analyzer findings could not be read in us-east-1; the grants it reported before are kept");
+      expect(await fromAnalyzer(db)).toHaveLength(2);
+      expect(await db.prisma.changeEvent.count({ where: { scanId: denied.id, kind: { startsWith: "RESOURCE_" } } })).toBe(0);
+
+      // The analyzer moved away from the region read: its findings are no longer there, so the grants end.
+      fake.setFaults({});
+      orgAnalyzer.region = "eu-west-1";
+      const gone = await runAwsScan(store, options(), { ...silentProgress, notice: (m) => void notices.push(m) });
+      expect(notices.at(-1)).toContain("Access Analyzer: no active organization analyzer in us-east-1");
+      expect(await fromAnalyzer(db)).toEqual([]);
+      expect(await db.prisma.changeEvent.count({ where: { scanId: gone.id, kind: "RESOURCE_REVOKED" } })).toBe(2);
+    });
+  });
+
   it("reads IAM only when resources are turned off, keeping the stored grants", async () => {
     await withStore(async (store, db) => {
       await runAwsScan(store, options(), silentProgress);
       const before = (await storedInventory(db)).resources.length;
       const calls = fake.calls.length;
       await runAwsScan(store, options({ resources: { enabled: false, regions: null } }), silentProgress);
+      // Neither the member accounts' resources nor the organization's Access Analyzer.
       expect(fake.calls.slice(calls).every((c) => ["iam", "sts", "organizations"].includes(c.service))).toBe(true);
       expect((await storedInventory(db)).resources).toHaveLength(before);
     });

@@ -58,7 +58,7 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
       ) : null}
       {scan.warnings.length > 0 ? (
         <details className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
-          <summary>{count(scan.warnings.length, "input")} could not be used</summary>
+          <summary>{scan.source === "files" ? `${count(scan.warnings.length, "input")} could not be used` : count(scan.warnings.length, "notice")}</summary>
           <ul className="mt-2 list-disc pl-5">
             {scan.warnings.map((w, i) => (
               <li key={i} className="[overflow-wrap:anywhere]">

@@ -1,18 +1,19 @@
 /**
  * The resource export: one account's resource policies and shares, as Vendorscope reads them
  * from a file (docs/analysis.md gives the AWS CLI commands that produce one) and as a live
- * scan collects them. Recognised by its `ResourcePolicies` / `ResourceShares` lists.
+ * scan collects them. Recognised by its `ResourcePolicies`, `ResourceShares` or `AccessAnalyzerFindings` lists.
  */
 import { arnPartition, accountRootArn, classifyPrincipal, type Principal } from "../principals";
 import { isRecord, parsePolicyDocument, PolicyError } from "../policyDocument";
 import type { RiskLists } from "../riskLists";
+import { accessFromAnalyzerFinding } from "./analyzerFindings";
 import { analyzeResourcePolicy } from "./resourcePolicy";
 import { accessFromPolicy, accessFromShare, resourceRecord, type ResourceAccess, type ResourceRecord } from "./resourceRecord";
 import type { TrustContext } from "../trustRecord";
-import { isPolicyService, isResourceService, type ResourceService, type ShareService } from "./resourceServices";
+import { isAnalyzerService, isPolicyService, isResourceService, type ResourceService, type ShareService } from "./resourceServices";
 
 export function isResourceExport(value: unknown): value is Record<string, unknown> {
-  return isRecord(value) && typeof value.AccountId === "string" && (Array.isArray(value.ResourcePolicies) || Array.isArray(value.ResourceShares));
+  return isRecord(value) && typeof value.AccountId === "string" && ["ResourcePolicies", "ResourceShares", "AccessAnalyzerFindings"].some((key) => Array.isArray(value[key]));
 }
 
 export interface ResourceAnalysis {
@@ -110,12 +111,20 @@ export function analyzeResourceExport(value: Record<string, unknown>, risk: Risk
       out.access.push(org ? { ...access, principalOrgIds: [org] } : access);
     }
   });
+  items("AccessAnalyzerFindings").forEach((item, i) => {
+    const access = accessFromAnalyzerFinding(item, accountId, risk);
+    if (access === null) return;
+    out.resources++;
+    if (typeof access === "string") return void out.errors.push(`AccessAnalyzerFindings[${i}]: ${access}`);
+    out.access.push(...access);
+  });
   return out;
 }
 
 function resourceRef(item: unknown, accountId: string) {
   if (!isRecord(item)) return "not an object";
   if (!isResourceService(item.Service)) return `Service "${String(item.Service)}" is not one of the resource kinds Vendorscope reads`;
+  if (isAnalyzerService(item.Service)) return `Service "${item.Service}" is known from Access Analyzer findings only (AccessAnalyzerFindings), not read as a policy or share`;
   if (typeof item.Arn !== "string" || !item.Arn.startsWith("arn:")) return "Arn is missing or not an ARN";
   const region = typeof item.Region === "string" && item.Region !== "" ? item.Region : null;
   return { accountId, region, service: item.Service, resourceArn: item.Arn };

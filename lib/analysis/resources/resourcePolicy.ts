@@ -40,6 +40,11 @@ const NOT_LIMITING = new Set(["aws:principalaccount", "aws:principalarn", "aws:p
 /** For a service principal, the account it acts for is who the party is, not a limit on it. */
 const SERVICE_PARTY = new Set(["aws:sourceaccount", "aws:sourcearn"]);
 
+/** Whether the caller must meet a condition beyond being who it is. */
+export function limitsFurther(requirements: readonly Requirement[], principal: Principal): boolean {
+  return requirements.some((r) => !NOT_LIMITING.has(r.key) && !(principal.kind === "service" && SERVICE_PARTY.has(r.key)));
+}
+
 export interface PolicyResource {
   accountId: string;
   partition: string;
@@ -74,7 +79,7 @@ export function analyzeResourcePolicy(doc: PolicyDocument, resource: PolicyResou
           conditions: statement.condition,
           actions: judged.actions,
           principalOrgIds: principalOrgIds(judged.requirements),
-          limited: judged.requirements.some((r) => !NOT_LIMITING.has(r.key) && !(narrowed.kind === "service" && SERVICE_PARTY.has(r.key))),
+          limited: limitsFurther(judged.requirements, narrowed),
         };
         const key = `${narrowed.type}|${narrowed.value.toLowerCase()}`;
         const previous = grants.get(key);

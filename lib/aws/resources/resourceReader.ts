@@ -8,7 +8,8 @@
  * `Unread`, so their stored grants are kept rather than taken as removed.
  */
 import { EC2Client } from "@aws-sdk/client-ec2";
-import type { ResourceService } from "../../analysis/resources/resourceServices";
+import { ANALYZER_SERVICES, type ResourceService } from "../../analysis/resources/resourceServices";
+import type { AnalyzerFinding } from "./accessAnalyzer";
 import { Limiter } from "../../concurrency";
 import { describeAwsError, hasErrorCode, isAccessDenied } from "../awsErrors";
 import { regionalClient, type AwsSettings, type ServiceCallCounter } from "../clients";
@@ -38,6 +39,8 @@ export interface ResourceReadOptions {
   regions: readonly string[] | null;
   /** Calls in flight for one account's resources (each region: at most half of them). */
   concurrency?: number;
+  /** This account's findings from the organization's Access Analyzers (read once per scan), if any were read. */
+  accessAnalyzer?: { findings: readonly AnalyzerFinding[]; unread: readonly { region: string; error: string }[] } | null;
 }
 
 export interface UnreadScope {
@@ -55,6 +58,7 @@ export interface ResourceExportDocument {
   ResourcePolicies: { Service: string; Region: string; Arn: string; Policy: unknown }[];
   ResourceShares: { Service: string; Region: string; Arn: string; SharedWith: string[]; Permissions: string[] }[];
   Unread: UnreadScope[];
+  AccessAnalyzerFindings?: AnalyzerFinding[];
 }
 
 export interface AccountResourceRead {
@@ -164,6 +168,15 @@ export async function readAccountResources(options: ResourceReadOptions): Promis
   }
   for (const [where, { failed, of, first }] of [...partial].sort(([a], [b]) => a.localeCompare(b))) {
     warnings.push(`resources: ${where}: ${failed} of ${of} could not be read (${first}); their grants stored before are kept`);
+  }
+  if (options.accessAnalyzer) {
+    document.AccessAnalyzerFindings = [...options.accessAnalyzer.findings];
+    for (const { region, error } of options.accessAnalyzer.unread) {
+      for (const service of ANALYZER_SERVICES) document.Unread.push({ Service: service, Region: region, Error: `Access Analyzer: ${error}` });
+    }
+    if (options.accessAnalyzer.unread.length > 0) {
+      warnings.push(`resources: Access Analyzer findings could not be read in ${options.accessAnalyzer.unread.map((u) => u.region).join(", ")}; the grants it reported before are kept`);
+    }
   }
   const order = (a: { Service: string; Region: string | null; Arn?: string }, b: typeof a) =>
     a.Service.localeCompare(b.Service) || (a.Region ?? "").localeCompare(b.Region ?? "") || (a.Arn ?? "").localeCompare(b.Arn ?? "");

@@ -9,6 +9,7 @@ import { readAccount } from "../../aws/accountReader";
 import { describeAwsError } from "../../aws/awsErrors";
 import { iamClient, ServiceCallCounter, stsClient, type AwsSettings } from "../../aws/clients";
 import { readAccountResources } from "../../aws/resources/resourceReader";
+import type { AnalyzerFinding } from "../../aws/resources/accessAnalyzer";
 import { analyzeResourceExport, resourceGrants, type ResourceGrants } from "../../analysis/resources/resourceExport";
 import type { MemberCredentials } from "../../aws/memberCredentials";
 import { ScanStoppedError } from "../../db/scanLiveness";
@@ -25,6 +26,14 @@ export interface AccountScanContext {
   writer: ScanWriter;
   writes: WriteLimiter;
   resources: ResourceScanSettings;
+  /** Null when no organization analyzer was read (IAM only, or not an organization). */
+  accessAnalyzer: AnalyzerFindingsForScan | null;
+}
+
+/** What the organization's Access Analyzers reported, by resource owner account, and the regions where they could not be read. */
+export interface AnalyzerFindingsForScan {
+  findings: Record<string, AnalyzerFinding[]>;
+  unread: { region: string; error: string }[];
 }
 
 /** Whether a scan reads resource policies and shares, and in which regions (null: each account's enabled ones). */
@@ -60,7 +69,7 @@ export async function scanAccount(ctx: AccountScanContext, accountId: string, op
     let resourceExport: unknown = null;
     let grants: ResourceGrants | null = null;
     if (ctx.resources.enabled) {
-      const resources = await readAccountResources({ accountId, partition: ctx.credentials.partition, aws: ctx.aws, credentials: provider ?? undefined, calls, regions: ctx.resources.regions });
+      const resources = await readAccountResources({ accountId, partition: ctx.credentials.partition, aws: ctx.aws, credentials: provider ?? undefined, calls, regions: ctx.resources.regions, accessAnalyzer: ctx.accessAnalyzer && { findings: ctx.accessAnalyzer.findings[accountId] ?? [], unread: ctx.accessAnalyzer.unread } });
       warnings.push(...resources.warnings);
       resourceExport = resources.document;
       const analysis = analyzeResourceExport(resources.document as unknown as Record<string, unknown>, ctx.analyzer.risk);

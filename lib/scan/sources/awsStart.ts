@@ -14,8 +14,9 @@ import type { InventoryStore } from "../../db/inventoryStore";
 import type { ScanSession } from "../../db/scanSession";
 import type { ScanResult } from "../../db/scanTypes";
 import { loadVendorDirectory } from "../../db/vendorStore";
-import type { AccountScanContext, ResourceScanSettings } from "./awsAccount";
+import type { AccountScanContext, AnalyzerFindingsForScan, ResourceScanSettings } from "./awsAccount";
 import { configuredRegions, resourcesEnabled } from "../../aws/resources/regions";
+import { readAnalyzerFindings } from "../../aws/resources/accessAnalyzer";
 import { endAfterError, finishScan } from "../finishScan";
 import type { ScanProgress } from "../progress";
 
@@ -43,6 +44,8 @@ export interface StoredScanOptions {
   members: string[];
   /** Absent on scans stored before resources were read: IAM only. */
   resources?: ResourceScanSettings;
+  /** The organization analyzers' findings read at the start, for every account's export. */
+  accessAnalyzer?: AnalyzerFindingsForScan | null;
 }
 
 export interface StartedAwsScan {
@@ -74,8 +77,18 @@ export async function startAwsScan(store: InventoryStore, options: AwsScanOption
       session.addApiCalls(orgCalls.total, orgCalls.toRecord());
       return await finishScan(session, progress, { error: `cannot start: ${describeAwsError(error)}` });
     }
+    const notices = [...org.notices];
+    let accessAnalyzer: AnalyzerFindingsForScan | null = null;
+    if (resources.enabled && org.mode === "organization") {
+      const read = await readAnalyzerFindings({ aws: options.aws, calls: orgCalls, regions: resources.regions });
+      notices.push(...read.warnings);
+      accessAnalyzer = { findings: read.byAccount, unread: read.unread };
+    }
     session.addApiCalls(orgCalls.total, orgCalls.toRecord());
-    for (const notice of org.notices) progress.notice(notice);
+    for (const notice of notices) {
+      session.notice(notice);
+      progress.notice(notice);
+    }
     await session.recordOrganization(org, org.mode === "organization");
     const members = org.accounts.map((a) => a.id);
     const orgId = org.mode === "organization" ? org.orgId : null;
@@ -89,6 +102,7 @@ export async function startAwsScan(store: InventoryStore, options: AwsScanOption
       orgId,
       members,
       resources,
+      accessAnalyzer,
     };
     await session.setOptions({ ...stored });
     const accounts = org.accounts.filter((a) => a.status === null || a.status === "ACTIVE").map((a) => a.id);
@@ -103,6 +117,7 @@ export async function startAwsScan(store: InventoryStore, options: AwsScanOption
         analyzer: new AccountAnalyzer(store.catalog),
         trust: await scanTrustContext(store, stored),
         resources,
+        accessAnalyzer,
       },
     };
   } catch (error) {
@@ -125,5 +140,6 @@ export async function storedScanContext(store: InventoryStore, options: StoredSc
     analyzer,
     trust: await scanTrustContext(store, options),
     resources: options.resources ?? { enabled: false, regions: null },
+    accessAnalyzer: options.accessAnalyzer ?? null,
   };
 }

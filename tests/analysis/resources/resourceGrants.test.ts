@@ -186,7 +186,7 @@ describe("the resource export", () => {
       AccountId: PROD,
       ResourcePolicies: [
         { Service: "s3", Arn: ARNS.s3, Policy: "{not json" },
-        { Service: "dynamodb", Arn: "arn:aws:dynamodb:eu-west-1:1:table/t", Policy: "{}" },
+        { Service: "glacier", Arn: "arn:aws:glacier:eu-west-1:1:vaults/v", Policy: "{}" },
         policyItem("sqs", statement({ AWS: DATADOG }, "sqs:SendMessage")),
       ],
       ResourceShares: [{ Service: "ebs-snapshot", Arn: "arn:aws:ec2:eu-west-1:1:snapshot/snap-1", SharedWith: ["somebody"] }],
@@ -195,7 +195,7 @@ describe("the resource export", () => {
     expect(doc.resources.map((r) => r.service)).toEqual(["sqs"]);
     expect(doc.errors.map((e) => e.message)).toEqual([
       expect.stringMatching(/^ResourcePolicies\[0\] \(arn:aws:s3:::acme-logs\): /),
-      'ResourcePolicies[1]: Service "dynamodb" is not one of the resource kinds Vendorscope reads',
+      'ResourcePolicies[1]: Service "glacier" is not one of the resource kinds Vendorscope reads',
       'ResourceShares[0] (arn:aws:ec2:eu-west-1:1:snapshot/snap-1): shared with "somebody", which is not an account id, "all", an organization or OU ARN, an IAM role or user ARN or a service principal',
     ]);
   });

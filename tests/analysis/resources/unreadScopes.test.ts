@@ -21,7 +21,7 @@ describe("what a scan could not read", () => {
           { Service: "kms", Region: "us-east-1", Error: "AccessDeniedException: …" },
           { Service: "s3", Region: null, Error: "Throttling" },
           { Service: "sqs", Region: "eu-west-1", Arn: "arn:aws:sqs:eu-west-1:210000000002:q", Error: "…" },
-          { Service: "dynamodb", Region: "eu-west-1" },
+          { Service: "glacier", Region: "eu-west-1" },
         ],
       },
       risk,
@@ -31,7 +31,7 @@ describe("what a scan could not read", () => {
       { service: "s3", region: null, resourceArn: null },
       { service: "sqs", region: "eu-west-1", resourceArn: "arn:aws:sqs:eu-west-1:210000000002:q" },
     ]);
-    expect(analysis.errors).toEqual([expect.stringContaining('Unread[3]: Service "dynamodb"')]);
+    expect(analysis.errors).toEqual([expect.stringContaining('Unread[3]: Service "glacier"')]);
   });
 
   it("covers a grant of that kind in that region (any region when null), or that one resource", () => {
