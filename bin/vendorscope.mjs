@@ -45,7 +45,8 @@ async function compiled() {
   const { build } = await import("esbuild");
   const building = `${dir}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
   await build({
-    entryPoints: [join(root, "lib/cli/entry.ts")],
+    // The resource reader thread (lib/aws/resources/readerThreads.ts) loads reader-thread.mjs beside the chunks.
+    entryPoints: { entry: join(root, "lib/cli/entry.ts"), "reader-thread": join(root, "lib/aws/resources/readerThread.ts") },
     outdir: building,
     bundle: true,
     splitting: true,

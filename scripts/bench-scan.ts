@@ -19,6 +19,8 @@ import { InventoryStore } from "../lib/db/inventoryStore";
 import { unpackExport } from "../lib/db/rawExport";
 import { createPostgresDatabase, tableCounts } from "../testkit/database";
 import { scanSynthetic } from "./benchOrganization";
+import { availableParallelism } from "node:os";
+import { configuredReadThreads } from "../lib/aws/resources/readerThreads";
 
 const { values } = parseArgs({
   options: {
@@ -96,7 +98,7 @@ async function resourceComparison(): Promise<void> {
 }
 
 if (values.resources && !values["no-resources"]) {
-  console.log(`resources: ${ACCOUNTS} accounts × ${ROLES} roles, 155 resources per account in 2 regions, ${values.latency} ms per AWS call, concurrency ${values.concurrency}`);
+  console.log(`resources: ${ACCOUNTS} accounts × ${ROLES} roles, 155 resources per account in 2 regions, ${values.latency} ms per AWS call, concurrency ${values.concurrency}, ${configuredReadThreads()} resource reader thread(s) on ${availableParallelism()} CPUs (fake AWS and PostgreSQL on the same CPUs)`);
   await resourceComparison();
 }
 

@@ -7,6 +7,9 @@
 import { IAMClient } from "@aws-sdk/client-iam";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { STSClient } from "@aws-sdk/client-sts";
+import { NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } from "@aws-sdk/core";
+import { NODE_APP_ID_CONFIG_OPTIONS } from "@aws-sdk/core/client";
+import { loadConfig, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS } from "@smithy/core/config";
 import { ConfiguredRetryStrategy } from "@smithy/core/retry";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
@@ -39,9 +42,26 @@ export class CallCounter {
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
 
+/**
+ * Settings each client would otherwise look up itself in the environment and the shared config
+ * files (a scan makes some 25 clients per account): looked up by the SDK's own rules, once per
+ * process. The endpoint is not among them: each client still reads AWS_ENDPOINT_URL(_<SERVICE>).
+ */
+let processWide: ReturnType<typeof lookUpOnce> | null = null;
+function lookUpOnce() {
+  return {
+    useFipsEndpoint: loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS),
+    useDualstackEndpoint: loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS),
+    userAgentAppId: loadConfig(NODE_APP_ID_CONFIG_OPTIONS),
+    authSchemePreference: loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS),
+  };
+}
+
 function commonConfig(settings: AwsSettings, credentials: Credentials, region = settings.region) {
   return {
+    ...(processWide ??= lookUpOnce()),
     region,
+    maxAttempts: settings.maxAttempts,
     ...(credentials ? { credentials } : {}),
     retryStrategy: new ConfiguredRetryStrategy(settings.maxAttempts, (attempt: number) =>
       Math.round(Math.random() * Math.min(20_000, settings.retryBaseMs * 2 ** attempt)),

@@ -11,6 +11,7 @@ import { scanAccount } from "../sources/awsAccount";
 import { startAwsScan, type AwsScanOptions } from "../sources/awsStart";
 import { endAfterError, finishScan } from "../finishScan";
 import { forEachConcurrent, WriteLimiter, type ScanProgress } from "../progress";
+import { ResourceReadThreads } from "../../aws/resources/readerThreads";
 
 /** How often a running scan looks for a cancel request stored by another process. */
 const CANCEL_POLL_MS = 2000;
@@ -21,12 +22,13 @@ export async function runAwsScan(store: InventoryStore, options: AwsScanOptions,
   const { session, accounts, context } = started;
   let cancelled = options.signal?.aborted === true;
   options.signal?.addEventListener("abort", () => (cancelled = true));
+  const resourceThreads = context.resources.enabled ? ResourceReadThreads.open() : null;
   const poll = setInterval(() => {
     void session.cancelRequested().then((requested) => (cancelled ||= requested), () => {});
   }, CANCEL_POLL_MS);
   try {
     // PGlite runs one transaction at a time anyway; PostgreSQL takes a few accounts at once.
-    const ctx = { ...context, writer: session.writer, writes: new WriteLimiter(store.db.kind === "postgres" ? 4 : 1) };
+    const ctx = { ...context, writer: session.writer, writes: new WriteLimiter(store.db.kind === "postgres" ? 4 : 1), resourceThreads };
     await forEachConcurrent(
       accounts,
       options.concurrency,
@@ -41,5 +43,6 @@ export async function runAwsScan(store: InventoryStore, options: AwsScanOptions,
     return await endAfterError(session, error, progress);
   } finally {
     clearInterval(poll);
+    await resourceThreads?.close();
   }
 }

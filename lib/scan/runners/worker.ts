@@ -13,6 +13,7 @@ import type { InventoryStore } from "../../db/inventoryStore";
 import { scanAccount, type AccountScanContext } from "../sources/awsAccount";
 import { storedScanContext, type StoredScanOptions } from "../sources/awsStart";
 import { WriteLimiter } from "../progress";
+import { ResourceReadThreads } from "../../aws/resources/readerThreads";
 import { ACCOUNT_QUEUE, openQueue, queueSettings, type AccountJob } from "./accountQueue";
 
 export interface WorkerEvents {
@@ -29,11 +30,16 @@ export async function startWorker(store: InventoryStore, concurrency: number, ev
   const analyzer = new AccountAnalyzer(store.catalog);
   const writes = new WriteLimiter(Math.max(1, Math.min(4, concurrency)));
   const contexts = new Map<number, Promise<AccountScanContext>>();
+  // Started with the first scan that reads resources, for the worker's life.
+  let resourceThreads: ResourceReadThreads | null | undefined;
 
   const contextFor = (scan: { id: number; startedAt: Date; options: unknown }) => {
     let ctx = contexts.get(scan.id);
     if (!ctx) {
-      ctx = storedScanContext(store, scan.options as StoredScanOptions, analyzer).then((base) => ({ ...base, writer: store.writerFor(scan), writes }));
+      ctx = storedScanContext(store, scan.options as StoredScanOptions, analyzer).then((base) => {
+        if (base.resources.enabled && resourceThreads === undefined) resourceThreads = ResourceReadThreads.open();
+        return { ...base, writer: store.writerFor(scan), writes, resourceThreads };
+      });
       ctx.catch(() => contexts.delete(scan.id));
       if (contexts.size > 20) contexts.clear();
       contexts.set(scan.id, ctx);
@@ -71,5 +77,10 @@ export async function startWorker(store: InventoryStore, concurrency: number, ev
       if (job) await handle(job);
     });
   }
-  return { stop: () => boss.stop({ graceful: true, wait: true }) };
+  return {
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true });
+      await resourceThreads?.close();
+    },
+  };
 }

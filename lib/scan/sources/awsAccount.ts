@@ -8,7 +8,7 @@ import type { TrustContext } from "../../analysis/trustRecord";
 import { readAccount } from "../../aws/accountReader";
 import { describeAwsError } from "../../aws/awsErrors";
 import { iamClient, ServiceCallCounter, stsClient, type AwsSettings } from "../../aws/clients";
-import { readAccountResources } from "../../aws/resources/resourceReader";
+import { readResources, type ResourceReadThreads } from "../../aws/resources/readerThreads";
 import type { AnalyzerFinding } from "../../aws/resources/accessAnalyzer";
 import { analyzeResourceExport, resourceGrants, type ResourceGrants } from "../../analysis/resources/resourceExport";
 import type { MemberCredentials } from "../../aws/memberCredentials";
@@ -28,6 +28,8 @@ export interface AccountScanContext {
   resources: ResourceScanSettings;
   /** Null when no organization analyzer was read (IAM only, or not an organization). */
   accessAnalyzer: AnalyzerFindingsForScan | null;
+  /** Threads that read resources beside the scanning thread; absent or null: read on it. */
+  resourceThreads?: ResourceReadThreads | null;
 }
 
 /** What the organization's Access Analyzers reported, by resource owner account, and the regions where they could not be read. */
@@ -69,7 +71,7 @@ export async function scanAccount(ctx: AccountScanContext, accountId: string, op
     let resourceExport: unknown = null;
     let grants: ResourceGrants | null = null;
     if (ctx.resources.enabled) {
-      const resources = await readAccountResources({ accountId, partition: ctx.credentials.partition, aws: ctx.aws, credentials: provider ?? undefined, calls, regions: ctx.resources.regions, accessAnalyzer: ctx.accessAnalyzer && { findings: ctx.accessAnalyzer.findings[accountId] ?? [], unread: ctx.accessAnalyzer.unread } });
+      const resources = await readResources(ctx.resourceThreads, { accountId, partition: ctx.credentials.partition, aws: ctx.aws, credentials: provider ?? undefined, calls, regions: ctx.resources.regions, accessAnalyzer: ctx.accessAnalyzer && { findings: ctx.accessAnalyzer.findings[accountId] ?? [], unread: ctx.accessAnalyzer.unread } });
       warnings.push(...resources.warnings);
       resourceExport = resources.document;
       const analysis = analyzeResourceExport(resources.document as unknown as Record<string, unknown>, ctx.analyzer.risk);

@@ -17,6 +17,7 @@ import { loadVendorDirectory } from "../../db/vendorStore";
 import type { AccountScanContext, AnalyzerFindingsForScan, ResourceScanSettings } from "./awsAccount";
 import { configuredRegions, resourcesEnabled } from "../../aws/resources/regions";
 import { readAnalyzerFindings } from "../../aws/resources/accessAnalyzer";
+import { configuredReadThreads } from "../../aws/resources/readerThreads";
 import { endAfterError, finishScan } from "../finishScan";
 import type { ScanProgress } from "../progress";
 
@@ -67,6 +68,7 @@ export async function startAwsScan(store: InventoryStore, options: AwsScanOption
     let resources: ResourceScanSettings;
     try {
       resources = options.resources ?? { enabled: resourcesEnabled(), regions: configuredRegions() };
+      configuredReadThreads(); // a bad VENDORSCOPE_READ_THREADS stops the scan here, not halfway
     } catch (error) {
       return await finishScan(session, progress, { error: `cannot start: ${error instanceof Error ? error.message : String(error)}` });
     }
