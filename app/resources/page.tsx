@@ -42,7 +42,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
               can use without assuming a role
             </>
           ) : (
-            "Who outside each account can use which bucket, key, queue, topic, function, secret, repository or shared snapshot, without assuming a role."
+            "Who outside each account can use which bucket, key, queue, topic, function, secret, repository or shared snapshot (and, as Access Analyzer reports them, table, file system or layer), without assuming a role."
           )
         }
       >

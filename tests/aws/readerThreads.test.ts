@@ -57,6 +57,43 @@ describe("resource reads on threads", () => {
     }
   });
 
+  it("ask the scanning thread for fresh credentials when the role session they hold nears its expiry", async () => {
+    const threads = ResourceReadThreads.open(1)!;
+    try {
+      expect(await threads.liveThreads()).toBe(1);
+      const handedOut: Date[] = [];
+      const provider = async () => {
+        // The first session is about to lapse; the account's provider then hands out a new one.
+        const expiration = new Date(Date.now() + (handedOut.length === 0 ? 60_000 : 3_600_000));
+        handedOut.push(expiration);
+        return { ...fake.managementCredentials, expiration };
+      };
+      const read = await threads.read({ ...options(new ServiceCallCounter()), credentials: provider });
+      expect(read.document.ResourcePolicies.map((p) => p.Arn)).toEqual(["arn:aws:s3:::shared-reports"]);
+      expect(handedOut).toHaveLength(2);
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it("record, service by service, that the role session could not be refreshed", async () => {
+    const threads = ResourceReadThreads.open(1)!;
+    try {
+      let asked = 0;
+      const provider = async () => {
+        if (asked++ > 0) throw new Error("AccessDenied: not authorized to perform sts:AssumeRole");
+        return { ...fake.managementCredentials, expiration: new Date(Date.now() + 60_000) };
+      };
+      const read = await threads.read({ ...options(new ServiceCallCounter()), credentials: provider });
+      expect(read.warnings).toContain(
+        "resources: s3: could not be read (Error: the role session could not be refreshed: AccessDenied: not authorized to perform sts:AssumeRole); the grants stored before are kept",
+      );
+      expect(read.document.ResourcePolicies).toEqual([]);
+    } finally {
+      await threads.close();
+    }
+  });
+
   it("leave the read to the scanning thread once the threads are gone", async () => {
     const threads = ResourceReadThreads.open(2)!;
     await threads.close();

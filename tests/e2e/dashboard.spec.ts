@@ -204,7 +204,13 @@ test.describe.serial("the dashboard", () => {
     await expect(page).toHaveURL(/kind=TRUST_ADDED/);
     await expect(diff.locator("li")).toHaveCount(4);
     await expect(page.getByText("failed").first()).toBeVisible();
+    // What the scan could not cover is said on it: this organization has no Access Analyzer.
+    await page.getByText("1 notice").click();
+    await expect(page.getByText(/Access Analyzer: no active organization analyzer in us-east-1/)).toBeVisible();
     await shot(page, "scan");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, "scan-390");
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   test("usable at 390 px: nothing widens the page; tables scroll inside their frame", async ({ page }) => {

@@ -15,18 +15,44 @@ import type { AwsCredentialIdentity } from "@smithy/types";
 import type { ServiceCallCounter } from "../clients";
 import { readAccountResources, type AccountResourceRead, type ResourceReadOptions } from "./resourceReader";
 
-/** What a thread is asked: the read's options, with credentials resolved (the thread cannot call back for them). */
+/**
+ * What a thread is asked: the read's options, with the role session's credentials as they are
+ * now. When those come near their expiry the thread asks for fresh ones (CredentialsRequest),
+ * so a long read never signs with a lapsed session.
+ */
 export interface ThreadReadRequest {
+  type: "read";
   id: number;
   options: Omit<ResourceReadOptions, "credentials" | "calls"> & { credentials: AwsCredentialIdentity | null };
 }
 
 export interface ThreadReadReply {
+  type: "done";
   id: number;
   calls: Record<string, number>;
   read?: AccountResourceRead;
   error?: string;
 }
+
+export interface CredentialsRequest {
+  type: "credentials?";
+  id: number;
+}
+
+export interface CredentialsReply {
+  type: "credentials";
+  id: number;
+  credentials?: AwsCredentialIdentity;
+  error?: string;
+}
+
+/**
+ * The thread asks for fresh credentials this long before the ones it holds expire: less than
+ * the account's provider keeps in hand (5 minutes), so what it is given is always newer.
+ */
+export const THREAD_REFRESH_BEFORE_MS = 4 * 60 * 1000;
+
+const READY_TIMEOUT_MS = 30_000;
 
 export class ResourceReadError extends Error {
   override name = "ResourceReadError";
@@ -35,7 +61,7 @@ export class ResourceReadError extends Error {
 interface ReaderThread {
   worker: Worker;
   ready: Promise<boolean>;
-  pending: Map<number, { resolve: (reply: ThreadReadReply) => void; reject: (error: Error) => void }>;
+  pending: Map<number, { resolve: (reply: ThreadReadReply) => void; reject: (error: Error) => void; credentials: ResourceReadOptions["credentials"] }>;
   dead: boolean;
 }
 
@@ -65,33 +91,65 @@ export class ResourceReadThreads {
     for (let i = 0; i < count; i++) this.threads.push(this.start(script));
   }
 
-  /** Null when no thread is wanted or the thread script is not found: read on the calling thread. */
-  static open(count = configuredReadThreads()): ResourceReadThreads | null {
-    if (count === 0 || !import.meta.url.startsWith("file:")) return null;
-    const script = threadScript();
-    return script ? new ResourceReadThreads(count, script) : null;
+  /**
+   * Null when no thread is wanted or none can be started: read on the calling thread. Never
+   * throws: a scan must not fail (or hang) because its reads cannot be spread.
+   */
+  static open(count?: number): ResourceReadThreads | null {
+    // The web server's scans ("Scan now", the schedule) read here: its bundle is not a place to start threads from.
+    if (process.env.NEXT_RUNTIME) return null;
+    try {
+      const wanted = count ?? configuredReadThreads();
+      if (wanted === 0) return null;
+      if (!import.meta.url.startsWith("file:")) return onCallingThread("this build has no thread script");
+      const script = threadScript();
+      return script ? new ResourceReadThreads(wanted, script) : onCallingThread("the thread script is not beside this module");
+    } catch (error) {
+      return onCallingThread((error as Error).message);
+    }
+  }
+
+  /** How many threads have started and answered (for tests and the bench). */
+  async liveThreads(): Promise<number> {
+    let live = 0;
+    for (const thread of this.threads) if (!thread.dead && (await thread.ready)) live++;
+    return live;
   }
 
   private start(script: URL): ReaderThread {
     const worker = new Worker(script, { env: SHARE_ENV, execArgv: [] });
     worker.unref();
     const thread: ReaderThread = { worker, ready: Promise.resolve(false), pending: new Map(), dead: false };
-    thread.ready = new Promise<boolean>((resolve) => {
-      worker.once("message", (message) => resolve(message === "ready"));
-      worker.once("error", () => resolve(false));
-      worker.once("exit", () => resolve(false));
-    });
-    worker.on("message", (reply: ThreadReadReply | "ready") => {
-      if (reply === "ready") return;
-      const waiting = thread.pending.get(reply.id);
-      thread.pending.delete(reply.id);
-      waiting?.resolve(reply);
-    });
     const died = (why: string) => {
       thread.dead = true;
       for (const waiting of thread.pending.values()) waiting.reject(new ResourceReadError(`the resource reader thread stopped: ${why}`));
       thread.pending.clear();
     };
+    thread.ready = new Promise<boolean>((resolve) => {
+      // A thread not up in time is not waited for: its reads are done here.
+      const late = setTimeout(() => {
+        died("it did not start within 30 s");
+        void worker.terminate();
+        resolve(false);
+      }, READY_TIMEOUT_MS).unref();
+      const settle = (ok: boolean) => {
+        clearTimeout(late);
+        resolve(ok);
+      };
+      worker.once("message", (message) => settle(message === "ready"));
+      worker.once("error", () => settle(false));
+      worker.once("exit", () => settle(false));
+    });
+    worker.on("message", (message: ThreadReadReply | CredentialsRequest | "ready") => {
+      if (message === "ready") return;
+      const waiting = thread.pending.get(message.id);
+      if (message.type === "credentials?") {
+        void this.freshCredentials(waiting?.credentials).then((reply) => worker.postMessage({ type: "credentials", id: message.id, ...reply } satisfies CredentialsReply));
+        return;
+      }
+      thread.pending.delete(message.id);
+      waiting?.resolve(message);
+    });
     worker.on("error", (error) => died(error.message));
     worker.on("exit", (code) => died(`exit code ${code}`));
     return thread;
@@ -105,14 +163,17 @@ export class ResourceReadThreads {
     const live = [];
     for (const thread of this.threads) if (!thread.dead && (await thread.ready)) live.push(thread);
     const thread = live.sort((a, b) => a.pending.size - b.pending.size)[0];
-    if (!thread) return readAccountResources(options);
+    if (!thread) {
+      if (this.threads.length > 0) onCallingThread("no reader thread is running");
+      return readAccountResources(options);
+    }
     const { credentials, calls, ...rest } = options;
     const id = this.next++;
-    const request: ThreadReadRequest = { id, options: { ...rest, credentials: credentials ? await credentials() : null } };
+    const request: ThreadReadRequest = { type: "read", id, options: { ...rest, credentials: credentials ? await credentials() : null } };
     let reply: ThreadReadReply;
     try {
       reply = await new Promise<ThreadReadReply>((resolve, reject) => {
-        thread.pending.set(id, { resolve, reject });
+        thread.pending.set(id, { resolve, reject, credentials });
         thread.worker.postMessage(request);
       });
     } catch {
@@ -124,9 +185,28 @@ export class ResourceReadThreads {
     return reply.read!;
   }
 
+  /** The account's provider refreshes the role session when it nears expiry (memberCredentials.ts). */
+  private async freshCredentials(provider: ResourceReadOptions["credentials"]): Promise<Omit<CredentialsReply, "type" | "id">> {
+    if (!provider) return { error: "this read has no role session to refresh" };
+    try {
+      return { credentials: await provider() };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
   }
+}
+
+let toldOnce = false;
+
+/** Says once per process why reads stay on the scanning thread (slower, nothing lost). */
+function onCallingThread(why: string): null {
+  if (!toldOnce) console.warn(`vendorscope: resource reads stay on the scanning thread: ${why}`);
+  toldOnce = true;
+  return null;
 }
 
 function addCalls(counter: ServiceCallCounter, calls: Record<string, number>): void {
