@@ -21,7 +21,7 @@ Options:
   positionals: { names: [], required: 0 },
   async run(values, _positionals, io) {
     const limit = values.limit === undefined ? 50 : Number(values.limit);
-    const scans = await withDatabase((db) => db.prisma.scan.findMany({ where: REAL_SCANS, orderBy: { id: "desc" }, take: Number.isInteger(limit) && limit > 0 ? limit : 50 }));
+    const scans = await withDatabase((db) => db.prisma.scan.findMany({ where: REAL_SCANS, omit: { options: true }, orderBy: { id: "desc" }, take: Number.isInteger(limit) && limit > 0 ? limit : 50 }));
     if (values.json) {
       io.stdout(
         JSON.stringify(

@@ -197,7 +197,7 @@ export class ScanSession {
 
   /** The scan as its row says it ended. */
   private async decidedResult(): Promise<ScanResult> {
-    const row = await this.prisma.scan.findUniqueOrThrow({ where: { id: this.id } });
+    const row = await this.prisma.scan.findUniqueOrThrow({ where: { id: this.id }, omit: { options: true } });
     return {
       id: row.id,
       status: row.status as ScanStatus,

@@ -17,7 +17,7 @@ export interface ScanProgressView {
 }
 
 export async function runningScanProgress(db: Db, now = new Date()): Promise<ScanProgressView | null> {
-  const scan = await db.scan.findFirst({ where: { status: "running" }, orderBy: { id: "desc" } });
+  const scan = await db.scan.findFirst({ where: { status: "running" }, omit: { options: true }, orderBy: { id: "desc" } });
   if (!scan) return null;
   const counts = await db.scanAccount.groupBy({ by: ["status"], where: { scanId: scan.id }, _count: true });
   const done = counts.reduce((n, c) => n + c._count, 0);

@@ -38,7 +38,8 @@ function scanPage(db: Db, page: number, pageSize: number) {
 export const EVENT_PAGE_SIZE = 200;
 
 export async function scanDetail(db: Db, id: number, options: { kind?: string; page?: number; internal?: boolean } = {}) {
-  const scan = await db.scan.findUnique({ where: { id } });
+  // The stored options can hold the organization's Access Analyzer findings: not what a page shows.
+  const scan = await db.scan.findUnique({ where: { id }, omit: { options: true } });
   if (!scan) return null;
   const page = options.page ?? 1;
   const [accounts, changes] = await Promise.all([

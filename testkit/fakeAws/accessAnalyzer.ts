@@ -74,6 +74,7 @@ function findingJson(finding: FakeAnalyzerFinding): Record<string, unknown> {
     updatedAt: ANALYZED,
     status: finding.status,
     resourceOwnerAccount: finding.resourceOwnerAccount,
+    ...(finding.error ? { error: finding.error } : {}),
   };
 }
 

@@ -95,6 +95,8 @@ export interface FakeAnalyzerFinding {
   condition?: Record<string, string>;
   isPublic?: boolean;
   status: "ACTIVE" | "ARCHIVED" | "RESOLVED";
+  /** Why the resource could not be analysed, e.g. "ACCESS_DENIED" (principal and action then absent). */
+  error?: string;
 }
 
 /** An organization analyzer in the management account. */

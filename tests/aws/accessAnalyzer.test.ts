@@ -29,6 +29,7 @@ const US_FINDINGS: FakeAnalyzerFinding[] = [
   ...Array.from({ length: 130 }, (_, i) => table(i)),
   table(500, OTHER),
   { ...table(501), status: "ARCHIVED" },
+  { ...table(502), status: "RESOLVED" },
   { id: "b-1", resource: "arn:aws:s3:::member-logs", resourceType: "AWS::S3::Bucket", resourceOwnerAccount: MEMBER, principal: { AWS: VENDOR }, action: ["s3:GetObject"], status: "ACTIVE" },
 ];
 const account = (id: string, extra: Partial<FakeAccount> = {}): FakeAccount => ({ id, name: id, authorizationDetails: () => ({}), ...extra });
@@ -69,8 +70,10 @@ describe("the organization's Access Analyzer findings", () => {
     expect(read.analyzed).toEqual([EU, US]);
     expect(read.unread).toEqual([]);
     expect(Object.keys(read.byAccount).sort()).toEqual([MEMBER, OTHER]);
-    // 130 tables and the EU file system; the copies are reported once; archived findings and buckets are not asked for.
-    expect(read.byAccount[MEMBER]!.map((f) => f.resourceType).filter((t) => t === "AWS::DynamoDB::Table")).toHaveLength(130);
+    // 130 tables, the archived one and the EU file system; the copies are reported once; resolved findings and buckets are not asked for.
+    const tables = read.byAccount[MEMBER]!.filter((f) => f.resourceType === "AWS::DynamoDB::Table");
+    expect(tables).toHaveLength(131);
+    expect(tables.filter((f) => f.status === "ARCHIVED").map((f) => f.id)).toEqual(["t-501"]);
     expect(read.byAccount[MEMBER]!.filter((f) => f.resourceType === "AWS::EFS::FileSystem").map((f) => f.resource)).toEqual([`arn:aws:elasticfilesystem:${EU}:${MEMBER}:file-system/fs-1`]);
     expect(read.byAccount[OTHER]!.map((f) => f.id)).toEqual(["t-500"]);
     expect(read.byAccount[MEMBER]![0]).toEqual({ id: "t-0", resource: `arn:aws:dynamodb:${US}:${MEMBER}:table/t000`, resourceType: "AWS::DynamoDB::Table", resourceOwnerAccount: MEMBER, status: "ACTIVE", principal: { AWS: VENDOR }, action: ["dynamodb:GetItem"], condition: {}, isPublic: false });
@@ -79,15 +82,31 @@ describe("the organization's Access Analyzer findings", () => {
     expect(fake.calls.filter((c) => c.service === "access-analyzer").every((c) => c.accountId === MGMT)).toBe(true);
   });
 
-  it("pass over a configured region the scanner's account has not enabled: no analyzer can be there", async () => {
-    const read = await readAnalyzerFindings({ aws, calls: new ServiceCallCounter(), regions: ["ap-south-2", US] });
-    expect(read).toMatchObject({ analyzed: [US], unread: [], warnings: [] });
+  it("take a configured region the scanner's account has not enabled, or one without an analyzer, as not covered: said once, its grants kept", async () => {
+    const read = await readAnalyzerFindings({ aws, calls: new ServiceCallCounter(), regions: ["ap-south-2", "ca-central-1", US] });
+    expect(read).toMatchObject({ analyzed: [US], unread: [] });
+    expect(read.uncovered).toEqual([
+      { region: "ap-south-2", error: "no active organization analyzer" },
+      { region: "ca-central-1", error: "no active organization analyzer" },
+    ]);
+    expect(read.warnings).toEqual([
+      "Access Analyzer: no active organization analyzer in ap-south-2, ca-central-1; EFS, DynamoDB, Lambda layer and S3 directory bucket access there is not covered, and the grants it reported there before are kept",
+    ]);
   });
 
   it("say when no region has an organization analyzer", async () => {
     const read = await readAnalyzerFindings({ aws, calls: new ServiceCallCounter(), regions: ["ap-south-2"] });
     expect(read.analyzed).toEqual([]);
+    expect(read.uncovered).toEqual([{ region: "ap-south-2", error: "no active organization analyzer" }]);
     expect(read.warnings).toEqual(["Access Analyzer: no active organization analyzer in ap-south-2; EFS, DynamoDB, Lambda layer and S3 directory bucket access is not covered"]);
+  });
+
+  it("take every region as not covered when the scanner's enabled regions cannot be listed, and read its own", async () => {
+    fake.setFaults({ deny: [{ service: "ec2", operation: "DescribeRegions" }] });
+    const read = await readAnalyzerFindings({ aws, calls: new ServiceCallCounter(), regions: null });
+    expect(read.analyzed).toEqual([US]);
+    expect(read.uncovered).toEqual([{ region: null, error: expect.stringContaining("the scanner account's enabled regions could not be listed") }]);
+    expect(read.warnings).toEqual([expect.stringMatching(/^Access Analyzer: the scanner account's enabled regions could not be listed, so only us-east-1 is read: .*the grants it reported elsewhere before are kept$/)]);
   });
 
   it("record a region that cannot be read, and read the others", async () => {
@@ -96,6 +115,6 @@ describe("the organization's Access Analyzer findings", () => {
     expect(read.analyzed).toEqual([US]);
     expect(read.unread).toEqual([{ region: EU, error: expect.stringContaining("AccessDeniedException") }]);
     expect(read.warnings).toEqual([expect.stringMatching(/^Access Analyzer in eu-west-1: AccessDeniedException.*the grants it reported before are kept$/)]);
-    expect(read.byAccount[MEMBER]).toHaveLength(130);
+    expect(read.byAccount[MEMBER]).toHaveLength(131);
   });
 });

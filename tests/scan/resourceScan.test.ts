@@ -235,15 +235,18 @@ describe("a live scan of resource policies and shares", () => {
     });
   });
 
-  it("takes the organization analyzer's active findings for the kinds it does not read itself, and keeps them while the analyzer cannot be read", async () => {
+  it("takes the organization analyzer's findings for the kinds it does not read itself, keeps them while the analyzer cannot be read or has moved, and ends one once resolved", async () => {
     const efs = `arn:aws:elasticfilesystem:us-east-1:${PROD}:file-system/fs-0123456789abcdef0`;
     const table = `arn:aws:dynamodb:us-east-1:${STAGING}:table/exports`;
+    const archived = `arn:aws:dynamodb:us-east-1:${PROD}:table/partner-feed`;
     orgAnalyzer.findings = [
       { id: "f-efs", resource: efs, resourceType: "AWS::EFS::FileSystem", resourceOwnerAccount: PROD, principal: { AWS: INITECH }, action: ["elasticfilesystem:ClientMount"], condition: { "aws:SourceVpc": "vpc-0abc" }, status: "ACTIVE" },
       { id: "f-table", resource: table, resourceType: "AWS::DynamoDB::Table", resourceOwnerAccount: STAGING, principal: { AWS: "*" }, action: ["dynamodb:GetItem", "dynamodb:Query"], isPublic: true, status: "ACTIVE" },
-      // Read by Vendorscope itself (the bucket policy), and one no longer active: neither is taken from the analyzer.
+      // Archived is judged intended, not gone: still access.
+      { id: "f-kept", resource: archived, resourceType: "AWS::DynamoDB::Table", resourceOwnerAccount: PROD, principal: { AWS: INITECH }, action: ["dynamodb:GetItem"], status: "ARCHIVED" },
+      // Read by Vendorscope itself (the bucket policy), and one resolved: neither is taken from the analyzer.
       { id: "f-bucket", resource: "arn:aws:s3:::acme-reports", resourceType: "AWS::S3::Bucket", resourceOwnerAccount: PROD, principal: { AWS: INITECH }, action: ["s3:GetObject"], status: "ACTIVE" },
-      { id: "f-old", resource: `arn:aws:dynamodb:us-east-1:${PROD}:table/old`, resourceType: "AWS::DynamoDB::Table", resourceOwnerAccount: PROD, principal: { AWS: INITECH }, action: ["dynamodb:GetItem"], status: "ARCHIVED" },
+      { id: "f-old", resource: `arn:aws:dynamodb:us-east-1:${PROD}:table/old`, resourceType: "AWS::DynamoDB::Table", resourceOwnerAccount: PROD, principal: { AWS: INITECH }, action: ["dynamodb:GetItem"], status: "RESOLVED" },
     ];
     const fromAnalyzer = async (db: Awaited<ReturnType<typeof testDatabase>>) => (await storedInventory(db)).resources.filter((r) => r.source === "access-analyzer");
     await withStore(async (store, db) => {
@@ -262,6 +265,7 @@ describe("a live scan of resource policies and shares", () => {
 
       expect((await fromAnalyzer(db)).map((r) => ({ account: r.accountId, service: r.service, arn: r.resourceArn, principal: r.principal, vendor: r.vendor, risk: r.risk }))).toEqual([
         { account: STAGING, service: "dynamodb", arn: table, principal: "*", vendor: null, risk: "critical" },
+        { account: PROD, service: "dynamodb", arn: archived, principal: `arn:aws:iam::${INITECH}:root`, vendor: "Initech Consulting", risk: "high" },
         { account: PROD, service: "efs", arn: efs, principal: `arn:aws:iam::${INITECH}:root`, vendor: "Initech Consulting", risk: "medium" },
       ]);
       // The bucket's grant comes from its own policy, once.
@@ -273,16 +277,24 @@ describe("a live scan of resource policies and shares", () => {
       expect(denied.status).toBe("succeeded");
       expect(notices).toEqual([expect.stringContaining("Access Analyzer in us-east-1: AccessDeniedException")]);
       expect(await accountWarnings(db, denied.id, PROD)).toContain("Access Analyzer findings could not be read in us-east-1; the grants it reported before are kept");
-      expect(await fromAnalyzer(db)).toHaveLength(2);
+      expect(await fromAnalyzer(db)).toHaveLength(3);
       expect(await db.prisma.changeEvent.count({ where: { scanId: denied.id, kind: { startsWith: "RESOURCE_" } } })).toBe(0);
 
-      // The analyzer moved away from the region read: its findings are no longer there, so the grants end.
+      // The analyzer moved away from the region read: that is lost coverage, said once, not every grant revoked.
       fake.setFaults({});
       orgAnalyzer.region = "eu-west-1";
-      const gone = await runAwsScan(store, options(), { ...silentProgress, notice: (m) => void notices.push(m) });
+      const moved = await runAwsScan(store, options(), { ...silentProgress, notice: (m) => void notices.push(m) });
       expect(notices.at(-1)).toContain("Access Analyzer: no active organization analyzer in us-east-1");
-      expect(await fromAnalyzer(db)).toEqual([]);
-      expect(await db.prisma.changeEvent.count({ where: { scanId: gone.id, kind: "RESOURCE_REVOKED" } })).toBe(2);
+      expect(await accountWarnings(db, moved.id, PROD)).not.toContain("Access Analyzer");
+      expect(await fromAnalyzer(db)).toHaveLength(3);
+      expect(await db.prisma.changeEvent.count({ where: { scanId: moved.id, kind: { startsWith: "RESOURCE_" } } })).toBe(0);
+
+      // Back, with the file system's finding resolved: that grant, and only it, ends.
+      orgAnalyzer.region = "us-east-1";
+      orgAnalyzer.findings = orgAnalyzer.findings.map((f) => (f.id === "f-efs" ? { ...f, status: "RESOLVED" as const } : f));
+      const resolved = await runAwsScan(store, options(), silentProgress);
+      expect((await fromAnalyzer(db)).map((r) => r.resourceArn)).toEqual([table, archived]);
+      expect(await db.prisma.changeEvent.findMany({ where: { scanId: resolved.id, kind: "RESOURCE_REVOKED" }, select: { summary: true } })).toEqual([{ summary: expect.stringContaining("fs-0123456789abcdef0") }]);
     });
   });
 

@@ -6,7 +6,7 @@
 import { arnPartition, accountRootArn, classifyPrincipal, type Principal } from "../principals";
 import { isRecord, parsePolicyDocument, PolicyError } from "../policyDocument";
 import type { RiskLists } from "../riskLists";
-import { accessFromAnalyzerFinding } from "./analyzerFindings";
+import { accessFromAnalyzerFindings } from "./analyzerFindings";
 import { analyzeResourcePolicy } from "./resourcePolicy";
 import { accessFromPolicy, accessFromShare, resourceRecord, type ResourceAccess, type ResourceRecord } from "./resourceRecord";
 import type { TrustContext } from "../trustRecord";
@@ -111,13 +111,11 @@ export function analyzeResourceExport(value: Record<string, unknown>, risk: Risk
       out.access.push(org ? { ...access, principalOrgIds: [org] } : access);
     }
   });
-  items("AccessAnalyzerFindings").forEach((item, i) => {
-    const access = accessFromAnalyzerFinding(item, accountId, risk);
-    if (access === null) return;
-    out.resources++;
-    if (typeof access === "string") return void out.errors.push(`AccessAnalyzerFindings[${i}]: ${access}`);
-    out.access.push(...access);
-  });
+  const analyzer = accessFromAnalyzerFindings(items("AccessAnalyzerFindings"), accountId, risk);
+  out.resources += analyzer.resources;
+  out.access.push(...analyzer.access);
+  out.errors.push(...analyzer.errors);
+  out.unread.push(...analyzer.unread);
   return out;
 }
 

@@ -9,7 +9,7 @@
  */
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { ANALYZER_SERVICES, type ResourceService } from "../../analysis/resources/resourceServices";
-import type { AnalyzerFinding } from "./accessAnalyzer";
+import type { AnalyzerFinding, AnalyzerGap } from "./accessAnalyzer";
 import { Limiter } from "../../concurrency";
 import { describeAwsError, hasErrorCode, isAccessDenied } from "../awsErrors";
 import { regionalClient, type AwsSettings, type ServiceCallCounter } from "../clients";
@@ -40,7 +40,7 @@ export interface ResourceReadOptions {
   /** Calls in flight for one account's resources (each region: at most half of them). */
   concurrency?: number;
   /** This account's findings from the organization's Access Analyzers (read once per scan), if any were read. */
-  accessAnalyzer?: { findings: readonly AnalyzerFinding[]; unread: readonly { region: string; error: string }[] } | null;
+  accessAnalyzer?: { findings: readonly AnalyzerFinding[]; unread: readonly AnalyzerGap[]; uncovered?: readonly AnalyzerGap[] } | null;
 }
 
 export interface UnreadScope {
@@ -171,11 +171,12 @@ export async function readAccountResources(options: ResourceReadOptions): Promis
   }
   if (options.accessAnalyzer) {
     document.AccessAnalyzerFindings = [...options.accessAnalyzer.findings];
-    for (const { region, error } of options.accessAnalyzer.unread) {
+    // Uncovered regions were said once on the scan; read errors are said on each account they leave unread.
+    for (const { region, error } of [...options.accessAnalyzer.unread, ...(options.accessAnalyzer.uncovered ?? [])]) {
       for (const service of ANALYZER_SERVICES) document.Unread.push({ Service: service, Region: region, Error: `Access Analyzer: ${error}` });
     }
     if (options.accessAnalyzer.unread.length > 0) {
-      warnings.push(`resources: Access Analyzer findings could not be read in ${options.accessAnalyzer.unread.map((u) => u.region).join(", ")}; the grants it reported before are kept`);
+      warnings.push(`resources: Access Analyzer findings could not be read in ${options.accessAnalyzer.unread.map((u) => u.region ?? "every region").join(", ")}; the grants it reported before are kept`);
     }
   }
   const order = (a: { Service: string; Region: string | null; Arn?: string }, b: typeof a) =>

@@ -9,7 +9,7 @@ import { readAccount } from "../../aws/accountReader";
 import { describeAwsError } from "../../aws/awsErrors";
 import { iamClient, ServiceCallCounter, stsClient, type AwsSettings } from "../../aws/clients";
 import { readResources, type ResourceReadThreads } from "../../aws/resources/readerThreads";
-import type { AnalyzerFinding } from "../../aws/resources/accessAnalyzer";
+import type { AnalyzerFinding, AnalyzerGap } from "../../aws/resources/accessAnalyzer";
 import { analyzeResourceExport, resourceGrants, type ResourceGrants } from "../../analysis/resources/resourceExport";
 import type { MemberCredentials } from "../../aws/memberCredentials";
 import { ScanStoppedError } from "../../db/scanLiveness";
@@ -32,10 +32,12 @@ export interface AccountScanContext {
   resourceThreads?: ResourceReadThreads | null;
 }
 
-/** What the organization's Access Analyzers reported, by resource owner account, and the regions where they could not be read. */
+/** What the organization's Access Analyzers reported, by resource owner account, and the regions where they could not be read or cover nothing. */
 export interface AnalyzerFindingsForScan {
   findings: Record<string, AnalyzerFinding[]>;
-  unread: { region: string; error: string }[];
+  unread: AnalyzerGap[];
+  /** Absent in scans stored before it was kept. */
+  uncovered?: AnalyzerGap[];
 }
 
 /** Whether a scan reads resource policies and shares, and in which regions (null: each account's enabled ones). */
@@ -71,7 +73,7 @@ export async function scanAccount(ctx: AccountScanContext, accountId: string, op
     let resourceExport: unknown = null;
     let grants: ResourceGrants | null = null;
     if (ctx.resources.enabled) {
-      const resources = await readResources(ctx.resourceThreads, { accountId, partition: ctx.credentials.partition, aws: ctx.aws, credentials: provider ?? undefined, calls, regions: ctx.resources.regions, accessAnalyzer: ctx.accessAnalyzer && { findings: ctx.accessAnalyzer.findings[accountId] ?? [], unread: ctx.accessAnalyzer.unread } });
+      const resources = await readResources(ctx.resourceThreads, { accountId, partition: ctx.credentials.partition, aws: ctx.aws, credentials: provider ?? undefined, calls, regions: ctx.resources.regions, accessAnalyzer: ctx.accessAnalyzer && { findings: ctx.accessAnalyzer.findings[accountId] ?? [], unread: ctx.accessAnalyzer.unread, uncovered: ctx.accessAnalyzer.uncovered ?? [] } });
       warnings.push(...resources.warnings);
       resourceExport = resources.document;
       const analysis = analyzeResourceExport(resources.document as unknown as Record<string, unknown>, ctx.analyzer.risk);

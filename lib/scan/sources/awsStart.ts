@@ -84,7 +84,7 @@ export async function startAwsScan(store: InventoryStore, options: AwsScanOption
     if (resources.enabled && org.mode === "organization") {
       const read = await readAnalyzerFindings({ aws: options.aws, calls: orgCalls, regions: resources.regions });
       notices.push(...read.warnings);
-      accessAnalyzer = { findings: read.byAccount, unread: read.unread };
+      accessAnalyzer = { findings: read.byAccount, unread: read.unread, uncovered: read.uncovered };
     }
     session.addApiCalls(orgCalls.total, orgCalls.toRecord());
     for (const notice of notices) {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { AnalysisRun } from "@/lib/analysis/analysisRun";
 import type { InventoryDocument } from "@/lib/analysis/analysisRecords";
+import { analyzeResourceExport } from "@/lib/analysis/resources/resourceExport";
 import { parseVendorList, VendorDirectory } from "@/lib/analysis/vendorList";
 import { listAccounts } from "@/testkit/exports";
 import { analyzer } from "../../helpers/policies";
@@ -113,10 +114,36 @@ describe("Access Analyzer findings", () => {
     expect(grant).toMatchObject({ findings: expect.arrayContaining(["PRIVILEGE_ESCALATION"]), risk: "critical" });
   });
 
-  it("skip what is not ingested here: other accounts' resources, findings not active, kinds Vendorscope reads itself", () => {
+  it("keep an archived finding's access: archiving is a judgement that it is intended, not its removal", () => {
+    const doc = analyse([finding(efs, { status: "ARCHIVED" })]);
+    expect(doc.resources).toMatchObject([{ resourceArn: efs.arn, externalAccountId: DATADOG, source: "access-analyzer" }]);
+  });
+
+  it("merge the findings for one resource and principal into one grant: every action, limited only when all are", () => {
+    const table = KINDS[1];
+    const doc = analyse([
+      finding(table, { id: "read", action: ["dynamodb:GetItem"], condition: { "aws:SourceVpc": "vpc-0abc" } }),
+      finding(table, { id: "write", action: ["dynamodb:PutItem"] }),
+      finding(table, { id: "other", principal: { AWS: STRANGER }, action: ["dynamodb:Query"], condition: { "aws:SourceVpc": "vpc-0abc" } }),
+    ]);
+    expect(doc.resources).toHaveLength(2);
+    const datadog = doc.resources.find((r) => r.externalAccountId === DATADOG)!;
+    expect(datadog.actions).toEqual(["dynamodb:GetItem", "dynamodb:PutItem"]);
+    // The unconditioned finding is the one that counts: the party needs no VPC for PutItem.
+    expect(datadog).toMatchObject({ conditions: null, findings: expect.arrayContaining(["DATA_ACCESS"]), risk: "high" });
+    expect(doc.resources.find((r) => r.externalAccountId === STRANGER)).toMatchObject({ actions: ["dynamodb:Query"], conditions: { StringEquals: { "aws:SourceVpc": ["vpc-0abc"] } } });
+  });
+
+  it("take a resource Access Analyzer could not analyse as unread, with the reason as an error", () => {
+    const analysis = analyzeResourceExport({ AccountId: PROD, AccessAnalyzerFindings: [finding(efs, { principal: undefined, action: undefined, error: "INTERNAL_ERROR" }), finding(KINDS[1])] }, run.analyzer.risk);
+    expect(analysis.errors).toEqual([`AccessAnalyzerFindings[0] (${efs.arn}): Access Analyzer could not analyse it (INTERNAL_ERROR); the grants stored before are kept`]);
+    expect(analysis.access).toMatchObject([{ service: "dynamodb" }]);
+    expect(analysis.unread).toEqual([{ service: "efs", region: "eu-west-1", resourceArn: efs.arn }]);
+  });
+
+  it("skip what is not ingested here: other accounts' resources, resolved findings, kinds Vendorscope reads itself", () => {
     const doc = analyse([
       finding(efs, { resourceOwnerAccount: DEV }),
-      finding(efs, { status: "ARCHIVED" }),
       finding(efs, { status: "RESOLVED" }),
       { ...finding(efs), resourceType: "AWS::S3::Bucket", resource: "arn:aws:s3:::acme-logs" },
       { ...finding(efs), resourceType: "AWS::IAM::Role", resource: `arn:aws:iam::${PROD}:role/x` },
