@@ -10,7 +10,7 @@ import type { EffectivePermissions } from "../analysis/permissions";
 import { RISKS } from "../analysis/risk";
 import type { TrustRecord } from "../analysis/trustRecord";
 import type { ResourceRecord } from "../analysis/resources/resourceRecord";
-import type { UnreadScope } from "../analysis/resources/resourceExport";
+import type { UnreadScope } from "../analysis/resources/resourceServices";
 import { partyOf } from "./party";
 
 export interface RoleRow extends RoleFacts {

@@ -11,10 +11,9 @@ import { isRecord, type ConditionBlock, type PrincipalType } from "../policyDocu
 import { arnPartition, canonicalPrincipal, classifyPrincipal, type Principal } from "../principals";
 import type { RiskLists } from "../riskLists";
 import { narrowPrincipal, principalOrgIds } from "../trustPolicy";
-import type { UnreadScope } from "./resourceExport";
 import { accessFromPolicy, type ResourceAccess, type ResourceRef } from "./resourceRecord";
 import { limitsFurther, type ResourceGrant } from "./resourcePolicy";
-import { ANALYZER_ACTION_PREFIX, ANALYZER_RESOURCE_TYPES } from "./resourceServices";
+import { ANALYZER_ACTION_PREFIX, ANALYZER_RESOURCE_TYPES, type UnreadScope } from "./resourceServices";
 
 const PRINCIPAL_TYPES: readonly PrincipalType[] = ["AWS", "Federated", "Service", "CanonicalUser"];
 const REGION_OF_ARN = /^arn:[a-z-]+:[a-z0-9-]+:([a-z0-9-]*):/;

@@ -10,7 +10,7 @@ import { accessFromAnalyzerFindings } from "./analyzerFindings";
 import { analyzeResourcePolicy } from "./resourcePolicy";
 import { accessFromPolicy, accessFromShare, resourceRecord, type ResourceAccess, type ResourceRecord } from "./resourceRecord";
 import type { TrustContext } from "../trustRecord";
-import { isAnalyzerService, isPolicyService, isResourceService, type ResourceService, type ShareService } from "./resourceServices";
+import { isAnalyzerService, isPolicyService, isResourceService, type ShareService, type UnreadScope } from "./resourceServices";
 
 export function isResourceExport(value: unknown): value is Record<string, unknown> {
   return isRecord(value) && typeof value.AccountId === "string" && ["ResourcePolicies", "ResourceShares", "AccessAnalyzerFindings"].some((key) => Array.isArray(value[key]));
@@ -29,12 +29,6 @@ export interface ResourceAnalysis {
   unread: UnreadScope[];
 }
 
-/** A kind of resource in a region (null: every region), or one resource, that was not read. */
-export interface UnreadScope {
-  service: ResourceService;
-  region: string | null;
-  resourceArn: string | null;
-}
 
 /** One account's resource grants judged in the organization, and what was left unread. */
 export interface ResourceGrants {

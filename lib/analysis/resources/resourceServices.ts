@@ -71,3 +71,10 @@ export function isPolicyService(service: ResourceService): service is PolicyServ
 export function isAnalyzerService(service: ResourceService): service is AnalyzerService {
   return (ANALYZER_SERVICES as readonly string[]).includes(service);
 }
+
+/** A kind of resource in a region (null: every region), or one resource, that was not read. */
+export interface UnreadScope {
+  service: ResourceService;
+  region: string | null;
+  resourceArn: string | null;
+}
