@@ -145,7 +145,7 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
                   {a.accountId}
                 </Link>
               </Td>
-              <Td className="max-w-md">
+              <Td className="min-w-[20rem] max-w-md">
                 {a.status === "ok" ? <span className="text-emerald-700">ok</span> : <span className="font-semibold text-red-800">failed</span>}
                 {a.error ? <span className="block [overflow-wrap:anywhere] text-xs text-slate-600">{a.error}</span> : null}
               </Td>
