@@ -28,7 +28,7 @@ export function configuredMemberRole(overrides: { roleName?: string; externalId?
 }
 
 /** Refresh this long before expiry, so no call starts with credentials about to lapse. */
-const REFRESH_BEFORE_MS = 5 * 60 * 1000;
+export const REFRESH_BEFORE_MS = 5 * 60 * 1000;
 
 export class MemberCredentials {
   private readonly cache = new Map<string, Promise<AwsCredentialIdentity>>();

@@ -29,7 +29,6 @@ export interface ResourceAnalysis {
   unread: UnreadScope[];
 }
 
-
 /** One account's resource grants judged in the organization, and what was left unread. */
 export interface ResourceGrants {
   records: ResourceRecord[];

@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { SHARE_ENV, Worker } from "node:worker_threads";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import type { ServiceCallCounter } from "../clients";
+import { REFRESH_BEFORE_MS } from "../memberCredentials";
 import { readAccountResources, type AccountResourceRead, type ResourceReadOptions } from "./resourceReader";
 
 /**
@@ -47,10 +48,10 @@ export interface CredentialsReply {
 }
 
 /**
- * The thread asks for fresh credentials this long before the ones it holds expire: less than
- * the account's provider keeps in hand (5 minutes), so what it is given is always newer.
+ * The thread asks for fresh credentials this long before the ones it holds expire: a minute
+ * less than the account's provider keeps in hand, so what it is given is always newer.
  */
-export const THREAD_REFRESH_BEFORE_MS = 4 * 60 * 1000;
+export const THREAD_REFRESH_BEFORE_MS = REFRESH_BEFORE_MS - 60 * 1000;
 
 const READY_TIMEOUT_MS = 30_000;
 
@@ -111,8 +112,12 @@ export class ResourceReadThreads {
 
   /** How many threads have started and answered (for tests and the bench). */
   async liveThreads(): Promise<number> {
-    let live = 0;
-    for (const thread of this.threads) if (!thread.dead && (await thread.ready)) live++;
+    return (await this.live()).length;
+  }
+
+  private async live(): Promise<ReaderThread[]> {
+    const live = [];
+    for (const thread of this.threads) if (!thread.dead && (await thread.ready)) live.push(thread);
     return live;
   }
 
@@ -160,9 +165,7 @@ export class ResourceReadThreads {
    * adding the calls made to `options.calls`.
    */
   async read(options: ResourceReadOptions): Promise<AccountResourceRead> {
-    const live = [];
-    for (const thread of this.threads) if (!thread.dead && (await thread.ready)) live.push(thread);
-    const thread = live.sort((a, b) => a.pending.size - b.pending.size)[0];
+    const thread = (await this.live()).sort((a, b) => a.pending.size - b.pending.size)[0];
     if (!thread) {
       if (this.threads.length > 0) onCallingThread("no reader thread is running");
       return readAccountResources(options);
