@@ -12,6 +12,7 @@ export interface RoleSpec {
   lastUsed?: string | null;
   createDate?: string;
   path?: string;
+  tags?: Record<string, string>;
 }
 
 export interface ManagedPolicySpec {
@@ -57,7 +58,7 @@ export function authorizationDetails(
       RolePolicyList: Object.entries(r.inline ?? {}).map(([name, doc]) => ({ PolicyName: name, PolicyDocument: enc(doc) })),
       AttachedManagedPolicies: (r.managed ?? []).map((arn) => ({ PolicyArn: arn, PolicyName: arn.split("/").pop() })),
       ...(r.boundary ? { PermissionsBoundary: { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: r.boundary } } : {}),
-      Tags: [],
+      Tags: Object.entries(r.tags ?? {}).map(([Key, Value]) => ({ Key, Value })),
       ...(r.lastUsed === undefined ? {} : { RoleLastUsed: r.lastUsed === null ? {} : { LastUsedDate: r.lastUsed, Region: "us-east-1" } }),
     })),
     Policies: (spec.policies ?? []).map((p) => ({

@@ -48,17 +48,22 @@ export interface AccountAnalysis extends AccountRoles {
 /**
  * Judges an account read earlier, for inputs whose organization is known only once all of them
  * are read (files: a list-accounts output may come last, and without one the members are the
- * accounts read). Live scans know it first and call `analyzeAccount`.
+ * accounts read). Live scans know it first and call `analyzeAccount`. With the organization's
+ * guardrails known, each role's permissions are what its account's SCPs leave.
  */
 export function judgeTrusts(account: AccountRoles, ctx: TrustContext): AccountAnalysis {
   const trusts: AccountTrust[] = [];
-  for (const role of account.externalRoles) {
+  const { guardrails } = ctx;
+  const externalRoles = account.externalRoles.map((read) => {
+    const permissions = guardrails ? guardrails.applyScps(account.accountId, read, read.permissions) : read.permissions;
+    const role = permissions === read.permissions ? read : { ...read, permissions };
     for (const grant of role.grants) {
       if (!canEverMatch(grant, ctx)) continue;
       trusts.push({ role, grant, record: trustRecord(account.accountId, role, grant, ctx) });
     }
-  }
-  return { ...account, trusts };
+    return role;
+  });
+  return { ...account, externalRoles, trusts };
 }
 
 interface AnalyzedTrust {
@@ -118,6 +123,7 @@ export class AccountAnalyzer {
         trustPolicy: trust.document,
         grants,
         permissions: this.rolePermissions(role, managed, where, errors),
+        tags: role.tags,
       });
     }
     this.trimCaches();

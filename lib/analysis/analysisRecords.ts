@@ -13,6 +13,7 @@ import type { VendorDirectory } from "./vendorList";
 import { compareText } from "./compareText";
 import type { ResourceAnalysis } from "./resources/resourceExport";
 import { compareResources, resourceRecord, type ResourceRecord } from "./resources/resourceRecord";
+import type { Guardrails } from "./guardrails/guardrails";
 
 export interface VendorSummary {
   name: string;
@@ -52,11 +53,14 @@ export interface InventoryDocumentContext {
   now: Date;
   /** Resource exports analysed (lib/analysis/resources). */
   resources?: readonly ResourceAnalysis[];
+  /** The organization's SCPs and RCPs (lib/analysis/guardrails), when the input has them. */
+  guardrails?: Guardrails | null;
 }
 
 export function buildInventoryDocument(results: readonly AccountRoles[], errors: readonly AnalysisError[], context: InventoryDocumentContext): InventoryDocument {
   const org = context.organization;
-  const ctx = trustContext(org, results.map((r) => r.accountId), context.vendors, context.now);
+  const guardrails = context.guardrails ?? null;
+  const ctx = trustContext(org, results.map((r) => r.accountId), context.vendors, context.now, guardrails);
   const names = new Map(org?.accounts.map((a) => [a.id, a.name]) ?? []);
   const trusts = results.flatMap((r) => judgeTrusts(r, ctx).trusts.map((t) => t.record)).sort(compareTrusts);
   const resources = (context.resources ?? []).flatMap((r) => r.access.map((a) => resourceRecord(a, ctx))).sort(compareResources);
@@ -75,7 +79,7 @@ export function buildInventoryDocument(results: readonly AccountRoles[], errors:
     resources,
     vendors: summariseVendors(trusts, resources),
     unknownAccounts: summariseUnknownAccounts(trusts, resources),
-    errors: [...errors, ...results.flatMap((r) => r.errors)],
+    errors: [...errors, ...results.flatMap((r) => r.errors), ...(guardrails?.problems ?? [])],
   };
 }
 

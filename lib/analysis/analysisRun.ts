@@ -10,14 +10,18 @@ import { isListAccountsOutput, mergeOrganizations, parseListAccounts, type Organ
 import { buildInventoryDocument, type InventoryDocument } from "./analysisRecords";
 import type { VendorDirectory } from "./vendorList";
 import { analyzeResourceExport, isResourceExport, ResourceExportError, type ResourceAnalysis } from "./resources/resourceExport";
+import { addOrganizationPolicyOutput, emptyGuardrailInput, GuardrailInputError, isEmptyGuardrailInput, isOrganizationPolicyOutput, type GuardrailInput } from "./guardrails/organizationPolicies";
+import { Guardrails } from "./guardrails/guardrails";
 
-export type InputKind = "authorization-details" | "list-accounts" | "credential-report" | "resources";
+export type InputKind = "authorization-details" | "list-accounts" | "credential-report" | "resources" | "organization-policies";
 
 export class AnalysisRun {
   private readonly results: AccountRoles[] = [];
   private readonly sources = new Map<string, string>();
   private readonly organizations: OrganizationInput[] = [];
   private readonly resourceResults: ResourceAnalysis[] = [];
+  /** SCPs, RCPs, their targets and the tree, from Organizations outputs (lib/analysis/guardrails). */
+  readonly guardrailInput: GuardrailInput = emptyGuardrailInput();
   /** Credential reports by account id, parsed and as read. */
   readonly credentialReports = new Map<string, CredentialReport>();
   readonly credentialReportTexts = new Map<string, string>();
@@ -35,7 +39,20 @@ export class AnalysisRun {
       this.organizations.push(parseListAccounts(value));
       return "list-accounts";
     }
-    this.addError(source, "not a get-account-authorization-details export (RoleDetailList), an Organizations list-accounts output (Accounts) nor a resource export (ResourcePolicies, ResourceShares)");
+    if (isOrganizationPolicyOutput(value)) {
+      try {
+        addOrganizationPolicyOutput(this.guardrailInput, source, value);
+        return "organization-policies";
+      } catch (error) {
+        if (!(error instanceof GuardrailInputError)) throw error;
+        this.addError(source, error.message);
+        return null;
+      }
+    }
+    this.addError(
+      source,
+      "not a get-account-authorization-details export (RoleDetailList), an Organizations list-accounts output (Accounts), a resource export (ResourcePolicies, ResourceShares) nor an Organizations policy output (describe-policy, list-policies, list-targets-for-policy, list-parents)",
+    );
     return null;
   }
 
@@ -125,7 +142,14 @@ export class AnalysisRun {
     return this.results;
   }
 
+  /** The organization's guardrails, when the input has any SCP or RCP (built once per call). */
+  guardrails(input: GuardrailInput = this.guardrailInput): Guardrails | null {
+    if (isEmptyGuardrailInput(input)) return null;
+    const org = this.organization;
+    return new Guardrails(input, { orgId: org?.orgId ?? null, managementAccountId: org?.managementAccountId ?? null }, this.analyzer.risk);
+  }
+
   inventoryDocument(context: { vendors: VendorDirectory; now: Date }): InventoryDocument {
-    return buildInventoryDocument(this.results, this.errors, { ...context, organization: this.organization, resources: this.resourceResults });
+    return buildInventoryDocument(this.results, this.errors, { ...context, organization: this.organization, resources: this.resourceResults, guardrails: this.guardrails() });
   }
 }

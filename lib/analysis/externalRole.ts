@@ -16,6 +16,8 @@ export interface RoleFacts extends Pick<RoleEntity, "arn" | "name" | "path" | "r
 export interface ExternalRole extends RoleFacts {
   /** One per principal outside the account that can assume the role. */
   grants: TrustGrant[];
-  /** Shared between every role with the same policies. */
+  /** Shared between every role with the same policies (and, once judged, the same guardrails). */
   permissions: EffectivePermissions;
+  /** The role's tags (what guardrail conditions on aws:PrincipalTag / aws:ResourceTag read). */
+  tags: Readonly<Record<string, string>>;
 }

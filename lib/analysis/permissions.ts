@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { levelsOfMask, type AccessLevel, type ActionCatalog } from "./actionCatalog";
 import { listOfParts } from "./listOfParts";
 import type { ActionSet } from "./actionSet";
+import type { GuardrailEntry } from "./guardrails/guardrailEntry";
 import type { PolicyDocument } from "./policyDocument";
 import type { RiskLists } from "./riskLists";
 
@@ -100,6 +101,8 @@ export interface PermissionSummary extends ActionProfile {
   /** Attached or boundary policies whose document was not in the input. */
   missingPolicies: string[];
   boundary: string | null;
+  /** The SCPs that take actions away (lib/analysis/guardrails): the summary is what is left. */
+  guardrails: GuardrailEntry[];
   grants: Grant[];
 }
 
@@ -107,6 +110,8 @@ export interface EffectivePermissions {
   summary: PermissionSummary;
   /** Every action granted, for "who can do X" queries. */
   allowed: ActionSet;
+  /** What the identity policies and boundary allowed before the organization's guardrails cut it, when they did. */
+  beforeGuardrails?: EffectivePermissions;
 }
 
 export function effectivePermissions(
@@ -145,10 +150,24 @@ export function effectivePermissions(
     unknownActions,
     missingPolicies: [...missingPolicies],
     boundary: boundary?.name ?? null,
+    guardrails: [],
     grants,
   };
   summary.fingerprint = fingerprint(allowed, summary);
   return { summary, allowed };
+}
+
+/** The permissions left once the guardrails took actions away (or may take them, `mayRemove`). */
+export function afterGuardrails(before: EffectivePermissions, allowed: ActionSet, guardrails: GuardrailEntry[], risk: RiskLists): EffectivePermissions {
+  const cut = !allowed.containsAll(before.allowed);
+  const summary: PermissionSummary = {
+    ...before.summary,
+    ...(cut ? actionProfile(allowed, risk) : {}),
+    admin: before.summary.admin && !cut,
+    guardrails,
+  };
+  summary.fingerprint = fingerprint(allowed, summary);
+  return { summary, allowed: cut ? allowed : before.allowed, beforeGuardrails: before };
 }
 
 export function actionProfile(allowed: ActionSet, risk: RiskLists): ActionProfile {
@@ -206,5 +225,6 @@ function fingerprint(allowed: ActionSet, summary: PermissionSummary): string {
   const hash = createHash("sha256");
   hash.update(allowed.key());
   hash.update(JSON.stringify([summary.admin, summary.unknownActions, summary.missingPolicies, summary.boundary, summary.grants]));
+  if (summary.guardrails.length > 0) hash.update(JSON.stringify(summary.guardrails));
   return hash.digest("hex").slice(0, 32);
 }

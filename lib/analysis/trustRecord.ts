@@ -13,6 +13,8 @@ import { compareRisk, riskOf, type Risk } from "./risk";
 import type { ExternalIdState, TrustGrant } from "./trustPolicy";
 import type { VendorDirectory } from "./vendorList";
 import { compareText } from "./compareText";
+import type { BlockedBy } from "./guardrails/guardrailEntry";
+import type { Guardrails } from "./guardrails/guardrails";
 
 /** A trust's permissions: the permission summary, written in the contract's key order. */
 export type TrustPermissions = PermissionSummary;
@@ -37,6 +39,8 @@ export interface TrustRecord {
   conditions: ConditionBlock | null;
   /** For accounts owned by AWS itself: the service (`type: aws` entries). */
   awsService: string | null;
+  /** The RCP that stops the principal from assuming the role (the trust is kept, rated low), or null. */
+  blockedBy: BlockedBy | null;
 }
 
 /** What deciding internal/external, vendor and findings needs beyond the trust itself. */
@@ -45,11 +49,19 @@ export interface TrustContext {
   orgId: string | null;
   vendors: VendorDirectory;
   now: Date;
+  /** The organization's SCPs and RCPs, when the input has them. */
+  guardrails: Guardrails | null;
 }
 
 /** Members are the organization's accounts when known, else the accounts analyzed. */
-export function trustContext(org: OrganizationInput | null, analyzedAccountIds: Iterable<string>, vendors: VendorDirectory, now: Date): TrustContext {
-  return { members: new Set(org ? org.accounts.map((a) => a.id) : analyzedAccountIds), orgId: org?.orgId ?? null, vendors, now };
+export function trustContext(
+  org: OrganizationInput | null,
+  analyzedAccountIds: Iterable<string>,
+  vendors: VendorDirectory,
+  now: Date,
+  guardrails: Guardrails | null = null,
+): TrustContext {
+  return { members: new Set(org ? org.accounts.map((a) => a.id) : analyzedAccountIds), orgId: org?.orgId ?? null, vendors, now, guardrails };
 }
 
 /** Riskiest first, then by account, role and principal. */
@@ -91,6 +103,7 @@ export function trustRecord(accountId: string, role: ExternalRole, grant: TrustG
     role: { createDate: role.createDate, lastUsed: role.lastUsed, lastUsedKnown: role.lastUsedKnown },
     now: ctx.now,
   });
+  const blockedBy = ctx.guardrails && !internal ? ctx.guardrails.blockedTrust(accountId, role, grant, ctx.members) : null;
   return {
     accountId,
     roleName: role.name,
@@ -102,13 +115,14 @@ export function trustRecord(accountId: string, role: ExternalRole, grant: TrustG
     vendor,
     externalId: grant.externalId,
     findings,
-    risk: riskOf(findings, internal),
+    risk: blockedBy ? "low" : riskOf(findings, internal),
     lastUsed: role.lastUsed,
     permissions: trustPermissions(summary),
     statementPrincipal: grant.statementPrincipal,
     statements: grant.statements,
     conditions: grant.conditions,
     awsService,
+    blockedBy,
   };
 }
 
@@ -142,6 +156,7 @@ function orderedPermissions(summary: PermissionSummary): TrustPermissions {
     unknownActions: summary.unknownActions,
     missingPolicies: summary.missingPolicies,
     boundary: summary.boundary,
+    guardrails: summary.guardrails,
     fingerprint: summary.fingerprint,
     grants: summary.grants,
   };

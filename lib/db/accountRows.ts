@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AccountDiff, CurrentInventory } from "../history/accountDiff";
 import type { KeyRow, ResourceRow, RoleRow, TrustRow, UserRow } from "../inventory/accountInventory";
 import type { Risk } from "../analysis/risk";
+import type { BlockedBy } from "../analysis/guardrails/guardrailEntry";
 import { insertKeys, insertRoles, insertTrusts, insertUsers } from "./bulkInsert";
 import { toDate, toIso, type Db } from "./types";
 
@@ -54,11 +55,12 @@ export async function loadCurrentInventory(db: Db, accountId: string): Promise<C
         findings: t.findings,
         risk: t.risk as Risk,
         riskRank: t.riskRank,
+        blockedBy: t.blockedBy as BlockedBy | null,
       },
     })),
     resources: resources.map(({ id, firstSeenScanId: _f, changedScanId: _c, removedScanId: _r, ...row }) => ({
       id,
-      row: { ...row, service: row.service as ResourceRow["service"], principalKind: row.principalKind as ResourceRow["principalKind"], risk: row.risk as Risk, source: row.source as ResourceRow["source"] },
+      row: { ...row, blockedBy: row.blockedBy as BlockedBy | null, service: row.service as ResourceRow["service"], principalKind: row.principalKind as ResourceRow["principalKind"], risk: row.risk as Risk, source: row.source as ResourceRow["source"] },
     })),
     users: users.map((u) => ({
       id: u.id,
@@ -147,12 +149,12 @@ function roleData(row: RoleRow, ctx: WriteContext) {
 }
 
 function trustData(row: TrustRow) {
-  const { roleArn: _roleArn, conditions, ...fields } = row;
-  return { ...fields, conditions: json(conditions) ?? Prisma.DbNull };
+  const { roleArn: _roleArn, conditions, blockedBy, ...fields } = row;
+  return { ...fields, conditions: json(conditions) ?? Prisma.DbNull, blockedBy: json(blockedBy) ?? Prisma.DbNull };
 }
 
 function resourceData(row: ResourceRow) {
-  return { ...row, conditions: json(row.conditions) ?? Prisma.DbNull };
+  return { ...row, conditions: json(row.conditions) ?? Prisma.DbNull, blockedBy: json(row.blockedBy) ?? Prisma.DbNull };
 }
 
 function userData(row: Omit<UserRow, "keys">) {

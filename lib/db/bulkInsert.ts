@@ -31,15 +31,15 @@ export async function insertRoles(
 export async function insertTrusts(db: Db, rows: readonly (TrustRow & { roleId: number })[], ctx: { accountId: string; scanId: number }): Promise<void> {
   if (rows.length === 0) return;
   await db.$executeRaw`
-    INSERT INTO "Trust" ("roleId", "accountId", "principal", "principalKind", "statementPrincipal", "externalAccountId", "provider", "internal", "vendorName", "awsService", "party", "externalId", "conditions", "statements", "findings", "risk", "riskRank", "firstSeenScanId", "changedScanId")
-    SELECT rid, ${ctx.accountId}, p, pk, sp, ea, pr, i, vn, aws, pa, ei, c::jsonb, string_to_array(st, ',')::int[], string_to_array(f, ','), r, rr, ${ctx.scanId}, ${ctx.scanId}
+    INSERT INTO "Trust" ("roleId", "accountId", "principal", "principalKind", "statementPrincipal", "externalAccountId", "provider", "internal", "vendorName", "awsService", "party", "externalId", "conditions", "statements", "findings", "risk", "riskRank", "blockedBy", "firstSeenScanId", "changedScanId")
+    SELECT rid, ${ctx.accountId}, p, pk, sp, ea, pr, i, vn, aws, pa, ei, c::jsonb, string_to_array(st, ',')::int[], string_to_array(f, ','), r, rr, b::jsonb, ${ctx.scanId}, ${ctx.scanId}
     FROM unnest(
       ${rows.map((t) => t.roleId)}::int[], ${rows.map((t) => t.principal)}::text[], ${rows.map((t) => t.principalKind)}::text[],
       ${rows.map((t) => t.statementPrincipal)}::text[], ${rows.map((t) => t.externalAccountId)}::text[], ${rows.map((t) => t.provider)}::text[],
       ${rows.map((t) => t.internal)}::boolean[], ${rows.map((t) => t.vendorName)}::text[], ${rows.map((t) => t.awsService)}::text[],
       ${rows.map((t) => t.party)}::text[], ${rows.map((t) => t.externalId)}::text[], ${rows.map((t) => json(t.conditions))}::text[], ${rows.map((t) => t.statements.join(","))}::text[],
-      ${rows.map((t) => t.findings.join(","))}::text[], ${rows.map((t) => t.risk)}::text[], ${rows.map((t) => t.riskRank)}::int[]
-    ) AS t(rid, p, pk, sp, ea, pr, i, vn, aws, pa, ei, c, st, f, r, rr)`;
+      ${rows.map((t) => t.findings.join(","))}::text[], ${rows.map((t) => t.risk)}::text[], ${rows.map((t) => t.riskRank)}::int[], ${rows.map((t) => json(t.blockedBy))}::text[]
+    ) AS t(rid, p, pk, sp, ea, pr, i, vn, aws, pa, ei, c, st, f, r, rr, b)`;
 }
 
 export async function insertUsers(db: Db, rows: readonly Omit<UserRow, "keys">[], ctx: { accountId: string; scanId: number }): Promise<{ id: number; arn: string }[]> {

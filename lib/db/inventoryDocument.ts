@@ -14,6 +14,7 @@ import type { ConditionBlock } from "../analysis/policyDocument";
 import type { AccessLevel } from "../analysis/actionCatalog";
 import { compareResources, type ResourceRecord, type ResourceSource } from "../analysis/resources/resourceRecord";
 import type { ResourceService } from "../analysis/resources/resourceServices";
+import type { BlockedBy } from "../analysis/guardrails/guardrailEntry";
 
 /** `party` narrows the trusts (and so vendors) to one party's access; the rest stays whole. */
 export async function currentInventoryDocument(db: Db, summaries: PermissionSummaries, options: { party?: string } = {}): Promise<InventoryDocument> {
@@ -49,6 +50,7 @@ export async function currentInventoryDocument(db: Db, summaries: PermissionSumm
       statements: t.statements,
       conditions: t.conditions as ConditionBlock | null,
       awsService: t.awsService,
+      blockedBy: t.blockedBy as BlockedBy | null,
     };
   });
   records.sort(compareTrusts);
@@ -98,5 +100,6 @@ export function storedResourceRecord(g: StoredGrant): ResourceRecord {
     statementPrincipal: g.statementPrincipal,
     statements: g.statements,
     conditions: g.conditions as ConditionBlock | null,
+    blockedBy: g.blockedBy as BlockedBy | null,
   };
 }

@@ -18,8 +18,13 @@ export interface OrganizationListing {
  * Inside the scan's transaction: records the organization and its members. Returns the
  * members gone from a `complete` listing (still current, not listed), else null.
  */
+/** The organization's row: its id, or `standalone:<account>` for an account on its own. */
+export function organizationRowId(org: Pick<OrganizationListing, "orgId" | "accounts">): string {
+  return org.orgId ?? `standalone:${org.accounts[0]?.id ?? "unknown"}`;
+}
+
 export async function recordMembers(tx: Prisma.TransactionClient, scanId: number, org: OrganizationListing, complete: boolean): Promise<string[] | null> {
-  const orgRowId = org.orgId ?? `standalone:${org.accounts[0]?.id ?? "unknown"}`;
+  const orgRowId = organizationRowId(org);
   await tx.organization.upsert({
     where: { id: orgRowId },
     create: { id: orgRowId, managementAccountId: org.managementAccountId },

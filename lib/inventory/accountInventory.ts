@@ -18,7 +18,7 @@ export interface RoleRow extends RoleFacts {
 }
 
 /** A trust record as stored: the contract's fields, as the database types them, plus who holds it. */
-export interface TrustRow extends Pick<TrustRecord, "roleArn" | "principal" | "statementPrincipal" | "externalAccountId" | "internal" | "awsService" | "statements" | "risk"> {
+export interface TrustRow extends Pick<TrustRecord, "roleArn" | "principal" | "statementPrincipal" | "externalAccountId" | "internal" | "awsService" | "statements" | "risk" | "blockedBy"> {
   principalKind: string;
   /** The identity provider's host, for federated principals. */
   provider: string | null;
@@ -147,5 +147,6 @@ function trustRow({ record, grant }: AccountTrust): TrustRow {
     findings: record.findings,
     risk: record.risk,
     riskRank: RISKS.indexOf(record.risk),
+    blockedBy: record.blockedBy,
   };
 }

@@ -219,7 +219,7 @@ describe("reading the input", () => {
     expect(run.errors.map((e) => `${e.source}: ${e.message}`)).toEqual([
       `b.json: a second export of account ${PROD} (first read from a.json); skipped`,
       "empty.json: no ARN in the export names its account, so its account id is unknown",
-      "c.json: not a get-account-authorization-details export (RoleDetailList), an Organizations list-accounts output (Accounts) nor a resource export (ResourcePolicies, ResourceShares)",
+      "c.json: not a get-account-authorization-details export (RoleDetailList), an Organizations list-accounts output (Accounts), a resource export (ResourcePolicies, ResourceShares) nor an Organizations policy output (describe-policy, list-policies, list-targets-for-policy, list-parents)",
     ]);
   });
 

@@ -15,6 +15,7 @@ import type { TrustContext } from "../trustRecord";
 import { resourceFindingsFor, type ResourceReach } from "./resourceFindings";
 import type { ResourceGrant } from "./resourcePolicy";
 import { DATA_SHARES, SHARE_ACTIONS, type ResourceService, type ShareService } from "./resourceServices";
+import type { BlockedBy } from "../guardrails/guardrailEntry";
 
 export type ResourceSource = "policy" | "share" | "access-analyzer";
 
@@ -55,6 +56,8 @@ export interface ResourceRecord extends ResourceRef {
   statementPrincipal: string;
   statements: number[];
   conditions: ConditionBlock | null;
+  /** The RCP that stops this access (the grant is kept, rated low), or null. */
+  blockedBy: BlockedBy | null;
 }
 
 export function accessFromPolicy(resource: ResourceRef, grant: ResourceGrant, risk: RiskLists): ResourceAccess {
@@ -112,6 +115,7 @@ export function resourceRecord(access: ResourceAccess, ctx: TrustContext): Resou
   const vendor = known?.type === "vendor" ? known.name : null;
   const awsService = known?.type === "aws" ? known.name : null;
   const findings = resourceFindingsFor({ principal, internal, vendor, awsService, reach: access.reach });
+  const blockedBy = ctx.guardrails && !internal ? ctx.guardrails.blockedResource(access, ctx.members) : null;
   return {
     accountId: access.accountId,
     region: access.region,
@@ -126,11 +130,12 @@ export function resourceRecord(access: ResourceAccess, ctx: TrustContext): Resou
     actions: access.actions,
     accessLevels: access.accessLevels,
     findings,
-    risk: resourceRisk(findings, internal, access.limited),
+    risk: blockedBy ? "low" : resourceRisk(findings, internal, access.limited),
     source: access.source,
     statementPrincipal: access.statementPrincipal,
     statements: access.statements,
     conditions: access.conditions,
+    blockedBy,
   };
 }
 

@@ -10,6 +10,9 @@ import { AnalysisRun } from "../../analysis/analysisRun";
 import { isAuthorizationDetails } from "../../analysis/authorizationDetails";
 import { resourceGrants } from "../../analysis/resources/resourceExport";
 import { trustContext } from "../../analysis/trustRecord";
+import { emptyGuardrailInput, isEmptyGuardrailInput } from "../../analysis/guardrails/organizationPolicies";
+import { loadGuardrails, saveGuardrails } from "../../db/guardrailStore";
+import { organizationRowId } from "../../db/organizationMembers";
 import { accountOfFile, listInputFiles, readInputDocument, type InputError } from "../../collect/inputFiles";
 import type { InventoryStore } from "../../db/inventoryStore";
 import type { ScanResult } from "../../db/scanTypes";
@@ -70,13 +73,20 @@ export async function importFiles(store: InventoryStore, path: string, options: 
         run.addError(`resources of ${accountId}`, "a resource export without the account's authorization details export: the account is not read, so it is skipped");
       }
     }
-    for (const error of run.errors) progress.notice(`${error.source}: ${error.message}`);
     const org = run.organization;
+    // Guardrails read with these files, else those stored from an earlier read.
+    const readGuardrails = !isEmptyGuardrailInput(run.guardrailInput);
+    const guardrails = run.guardrails(readGuardrails ? run.guardrailInput : ((await loadGuardrails(store.prisma))?.input ?? emptyGuardrailInput()));
+    guardrails?.place(results.map((r) => r.accountId));
+    for (const problem of guardrails?.problems ?? []) run.addError(problem.source, problem.message);
+    for (const error of run.errors) progress.notice(`${error.source}: ${error.message}`);
     const analyzed = results.map((r) => r.accountId);
     const failed = unreadAccounts(broken, org?.accounts ?? [], new Set(analyzed));
     const members = org ? org.accounts.map((a) => ({ ...a, ouPath: null })) : analyzed.map((id) => ({ id, name: null, email: null, status: null, ouPath: null }));
-    await session.recordOrganization({ orgId: org?.orgId ?? null, managementAccountId: org?.managementAccountId ?? null, accounts: members }, org !== null);
-    const ctx = trustContext(org, analyzed, await loadVendorDirectory(store.prisma), options.asOf ?? new Date());
+    const listing = { orgId: org?.orgId ?? null, managementAccountId: org?.managementAccountId ?? null, accounts: members };
+    await session.recordOrganization(listing, org !== null);
+    if (readGuardrails) await saveGuardrails(store.prisma, organizationRowId(listing), session.id, run.guardrailInput);
+    const ctx = trustContext(org, analyzed, await loadVendorDirectory(store.prisma), options.asOf ?? new Date(), guardrails);
     await session.setTotal(results.length + failed.size);
     progress.started(session.id, results.length + failed.size);
     for (const result of results) {

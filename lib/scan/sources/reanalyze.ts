@@ -6,6 +6,8 @@
 import { AccountAnalyzer } from "../../analysis/accountAnalyzer";
 import { isAuthorizationDetails, readAuthorizationDetails } from "../../analysis/authorizationDetails";
 import { trustContext, type TrustContext } from "../../analysis/trustRecord";
+import { Guardrails } from "../../analysis/guardrails/guardrails";
+import { loadGuardrails } from "../../db/guardrailStore";
 import type { InventoryStore } from "../../db/inventoryStore";
 import type { ScanResult } from "../../db/scanTypes";
 import { loadVendorDirectory } from "../../db/vendorStore";
@@ -36,8 +38,12 @@ export async function reanalyze(store: InventoryStore, options: ReanalyzeOptions
     const wanted = options.accounts ? members.filter((m) => options.accounts!.includes(m.id)) : members;
     const exports = await db.rawExport.findMany({ where: { accountId: { in: wanted.map((m) => m.id) } }, select: { accountId: true }, orderBy: { accountId: "asc" } });
     const organization = org ? { orgId: org.id, managementAccountId: org.managementAccountId, accounts: members } : null;
-    const ctx = trustContext(organization, members.map((m) => m.id), await loadVendorDirectory(db), new Date());
     const analyzer = new AccountAnalyzer(store.catalog);
+    const stored = await loadGuardrails(db);
+    const guardrails = stored ? new Guardrails(stored.input, { orgId: org?.id ?? null, managementAccountId: org?.managementAccountId ?? null }, analyzer.risk) : null;
+    guardrails?.place(exports.map((e) => e.accountId));
+    for (const problem of guardrails?.problems ?? []) session.notice(`${problem.source}: ${problem.message}`);
+    const ctx = trustContext(organization, members.map((m) => m.id), await loadVendorDirectory(db), new Date(), guardrails);
     await session.setTotal(exports.length);
     progress.started(session.id, exports.length);
     for (const { accountId } of exports) {
