@@ -23,6 +23,12 @@ export interface OrgAccount {
   ouPath: string | null;
 }
 
+/** The tree as the walk found it: each account's and OU's parent, and the names of roots and OUs. */
+export interface OrganizationTree {
+  parents: Map<string, string>;
+  names: Map<string, string>;
+}
+
 export interface DiscoveredOrganization {
   mode: "organization" | "standalone";
   orgId: string | null;
@@ -34,6 +40,8 @@ export interface DiscoveredOrganization {
   accounts: OrgAccount[];
   /** Said to the user when the organization could not be read in full. */
   notices: string[];
+  /** Null when the tree could not be walked (or there is no organization). */
+  tree: OrganizationTree | null;
 }
 
 export async function discoverOrganization(organizations: OrganizationsClient, sts: STSClient): Promise<DiscoveredOrganization> {
@@ -63,10 +71,12 @@ export async function discoverOrganization(organizations: OrganizationsClient, s
     return standalone(callerAccountId, callerArn, partition, `Scanning only account ${callerAccountId}: cannot list the organization's accounts (${describeAwsError(error)}).`);
   }
   const notices: string[] = [];
+  let tree: OrganizationTree | null = { parents: new Map(), names: new Map() };
   try {
-    const paths = await ouPaths(organizations);
+    const paths = await ouPaths(organizations, tree);
     for (const account of accounts) account.ouPath = paths.get(account.id) ?? null;
   } catch (error) {
+    tree = null;
     notices.push(`OU paths unavailable: ${describeAwsError(error)}`);
   }
   return {
@@ -78,6 +88,7 @@ export async function discoverOrganization(organizations: OrganizationsClient, s
     partition,
     accounts,
     notices,
+    tree,
   };
 }
 
@@ -91,21 +102,32 @@ function standalone(accountId: string, callerArn: string, partition: string, not
     partition,
     accounts: [{ id: accountId, name: null, email: null, status: "ACTIVE", ouPath: null }],
     notices: [notice],
+    tree: null,
   };
 }
 
-/** Account id → "Root/OU/Sub-OU", walking the tree breadth-first from each root. */
-async function ouPaths(organizations: OrganizationsClient): Promise<Map<string, string>> {
+/** Account id → "Root/OU/Sub-OU", walking the tree breadth-first from each root (noting each parent in `tree`). */
+async function ouPaths(organizations: OrganizationsClient, tree: OrganizationTree): Promise<Map<string, string>> {
   const paths = new Map<string, string>();
   const roots = (await organizations.send(new ListRootsCommand({}))).Roots ?? [];
   const queue: { id: string; path: string }[] = roots.filter((r) => r.Id).map((r) => ({ id: r.Id!, path: r.Name ?? "Root" }));
+  for (const r of roots) if (r.Id) tree.names.set(r.Id, r.Name ?? "Root");
   while (queue.length > 0) {
     const parent = queue.shift()!;
     for await (const page of paginateListOrganizationalUnitsForParent({ client: organizations }, { ParentId: parent.id })) {
-      for (const ou of page.OrganizationalUnits ?? []) if (ou.Id) queue.push({ id: ou.Id, path: `${parent.path}/${ou.Name ?? ou.Id}` });
+      for (const ou of page.OrganizationalUnits ?? []) {
+        if (!ou.Id) continue;
+        queue.push({ id: ou.Id, path: `${parent.path}/${ou.Name ?? ou.Id}` });
+        tree.parents.set(ou.Id, parent.id);
+        tree.names.set(ou.Id, ou.Name ?? ou.Id);
+      }
     }
     for await (const page of paginateListAccountsForParent({ client: organizations }, { ParentId: parent.id })) {
-      for (const a of page.Accounts ?? []) if (a.Id) paths.set(a.Id, parent.path);
+      for (const a of page.Accounts ?? []) {
+        if (!a.Id) continue;
+        paths.set(a.Id, parent.path);
+        tree.parents.set(a.Id, parent.id);
+      }
     }
   }
   return paths;

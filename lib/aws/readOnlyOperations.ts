@@ -9,6 +9,10 @@ export const MANAGEMENT_ACCOUNT_OPERATIONS = [
   "organizations:ListRoots",
   "organizations:ListOrganizationalUnitsForParent",
   "organizations:ListAccountsForParent",
+  // The SCPs and RCPs and where they are attached (lib/aws/guardrailReader.ts).
+  "organizations:ListPolicies",
+  "organizations:DescribePolicy",
+  "organizations:ListTargetsForPolicy",
   "sts:GetCallerIdentity",
   "sts:AssumeRole",
   // The organization's Access Analyzer findings (lib/aws/resources/accessAnalyzer.ts), in every region read.

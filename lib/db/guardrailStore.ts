@@ -10,12 +10,13 @@ import type { Db } from "./types";
 export interface StoredGuardrails {
   input: GuardrailInput;
   scanId: number | null;
+  managementAccountId: string | null;
 }
 
 export async function loadGuardrails(db: Db): Promise<StoredGuardrails | null> {
-  const org = await db.organization.findFirst({ where: { guardrails: { not: Prisma.DbNull } }, select: { guardrails: true, guardrailsScanId: true }, orderBy: { updatedAt: "desc" } });
+  const org = await db.organization.findFirst({ where: { guardrails: { not: Prisma.DbNull } }, select: { guardrails: true, guardrailsScanId: true, managementAccountId: true }, orderBy: { updatedAt: "desc" } });
   const input = org ? guardrailInputFromJson(org.guardrails) : null;
-  return input && !isEmptyGuardrailInput(input) ? { input, scanId: org!.guardrailsScanId } : null;
+  return input && !isEmptyGuardrailInput(input) ? { input, scanId: org!.guardrailsScanId, managementAccountId: org!.managementAccountId } : null;
 }
 
 /** Stores what a scan read on the organization's row (recorded earlier in the scan). */

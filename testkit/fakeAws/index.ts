@@ -1,6 +1,7 @@
 /** The local fake AWS for tests: start it with `startFakeAws`, point the SDK at `fake.url`. */
 export { startFakeAws } from "./server";
 export type {
+  FakeOrganizationPolicy,
   AuthorizationDetails,
   FakeAccount,
   FakeAnalyzer,

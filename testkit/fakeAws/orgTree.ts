@@ -4,7 +4,7 @@
  * account's parent, and the ARNs and JSON shapes Organizations returns for them.
  */
 import { idFor, LOWER_ALNUM, unitFor } from "./prng";
-import type { FakeAccount, FakeOrganization } from "./types";
+import type { FakeAccount, FakeOrganization, FakeOrganizationPolicy } from "./types";
 
 export interface OrgUnit {
   id: string;
@@ -23,6 +23,7 @@ export class OrganizationModel {
   private readonly accountIndex = new Map<string, number>();
   private readonly childUnits = new Map<string, OrgUnit[]>();
   private readonly childAccounts = new Map<string, FakeAccount[]>();
+  private policyList: readonly FakeOrganizationPolicy[] | undefined;
 
   constructor(readonly organization: FakeOrganization) {
     const rootSuffix = idFor(LOWER_ALNUM, 4, "root", organization.id);
@@ -72,6 +73,28 @@ export class OrganizationModel {
 
   rootJson(): Record<string, unknown> {
     return { Id: this.rootId, Arn: this.rootArn, Name: "Root", PolicyTypes: [{ Type: "SERVICE_CONTROL_POLICY", Status: "ENABLED" }] };
+  }
+
+  /** The organization's SCPs and RCPs (the default: FullAWSAccess attached everywhere). */
+  policies(): readonly FakeOrganizationPolicy[] {
+    return (this.policyList ??= this.organization.policies ?? [
+      {
+        id: "p-FullAWSAccess",
+        name: "FullAWSAccess",
+        type: "SERVICE_CONTROL_POLICY",
+        document: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] },
+        targets: ["root", ...[...this.units.values()].map((u) => u.path.join("/")), ...this.organization.accounts.map((a) => a.id)],
+      },
+    ]);
+  }
+
+  /** A policy target as ListTargetsForPolicy returns it; undefined when the fixture names nothing known. */
+  targetJson(target: string): Record<string, unknown> | undefined {
+    if (target === "root") return { TargetId: this.rootId, Arn: this.rootArn, Name: "Root", Type: "ROOT" };
+    const account = this.organization.accounts.find((a) => a.id === target);
+    if (account) return { TargetId: account.id, Arn: this.accountArn(account.id), Name: account.name, Type: "ACCOUNT" };
+    const unit = this.unitsByPath.get(JSON.stringify(target.split("/")));
+    return unit && { TargetId: unit.id, Arn: unit.arn, Name: unit.name, Type: "ORGANIZATIONAL_UNIT" };
   }
 
   isParent(id: string): boolean {

@@ -1,13 +1,15 @@
 /**
  * Organizations operations: DescribeOrganization, ListAccounts, ListRoots,
  * ListOrganizationalUnitsForParent, ListAccountsForParent, ListParents,
- * DescribeOrganizationalUnit and DescribeAccount, paginated with NextToken/MaxResults.
+ * DescribeOrganizationalUnit, DescribeAccount, and the SCPs and RCPs: ListPolicies,
+ * DescribePolicy and ListTargetsForPolicy; paginated with NextToken/MaxResults.
  * Only the management account may list; a standalone account gets
  * AWSOrganizationsNotInUseException.
  */
 import { type ServiceContext, intParam, stringParam } from "./context";
 import { AwsApiError } from "./errors";
 import type { OrganizationModel } from "./orgTree";
+import type { FakeOrganizationPolicy } from "./types";
 import { decodeCursor, encodeCursor, pageSize } from "./paging";
 
 const MAX_RESULTS = 20;
@@ -48,6 +50,20 @@ export async function handleOrganizations(ctx: ServiceContext, operation: string
       if (!unit) throw new AwsApiError("OrganizationalUnitNotFoundException", 400, "We can't find an organizational unit (OU) with the OrganizationalUnitId that you specified.");
       return { OrganizationalUnit: org.unitJson(unit) };
     }
+    case "ListPolicies": {
+      const type = policyType(params.Filter);
+      const policies = org.policies().filter((p) => p.type === type);
+      return page(ctx, operation, type, policies, params, (p) => policySummary(org, p), "Policies");
+    }
+    case "DescribePolicy": {
+      const policy = findPolicy(org, params.PolicyId);
+      return { Policy: { PolicySummary: policySummary(org, policy), Content: JSON.stringify(policy.document) } };
+    }
+    case "ListTargetsForPolicy": {
+      const policy = findPolicy(org, params.PolicyId);
+      const targets = policy.targets.map((t) => org.targetJson(t)).filter((t) => t !== undefined);
+      return page(ctx, operation, policy.id, targets, params, (t) => t, "Targets");
+    }
     case "DescribeAccount": {
       const account = org.organization.accounts.find((a) => a.id === stringParam(params.AccountId));
       if (!account) throw new AwsApiError("AccountNotFoundException", 400, "You specified an account that doesn't exist.");
@@ -67,7 +83,33 @@ const KNOWN_OPERATIONS = new Set([
   "ListParents",
   "DescribeOrganizationalUnit",
   "DescribeAccount",
+  "ListPolicies",
+  "DescribePolicy",
+  "ListTargetsForPolicy",
 ]);
+
+function policyType(filter: unknown): FakeOrganizationPolicy["type"] {
+  if (filter === "SERVICE_CONTROL_POLICY" || filter === "RESOURCE_CONTROL_POLICY") return filter;
+  throw invalidInput("You must specify a valid policy type filter.", "INVALID_ENUM_POLICY_TYPE");
+}
+
+function findPolicy(org: OrganizationModel, id: unknown): FakeOrganizationPolicy {
+  const policy = org.policies().find((p) => p.id === stringParam(id));
+  if (!policy) throw new AwsApiError("PolicyNotFoundException", 400, "We can't find a policy with the PolicyId that you specified.");
+  return policy;
+}
+
+function policySummary(org: OrganizationModel, p: FakeOrganizationPolicy): Record<string, unknown> {
+  const managed = p.id === "p-FullAWSAccess" || p.id === "p-RCPFullAWSAccess";
+  return {
+    Id: p.id,
+    Arn: managed ? `arn:aws:organizations::aws:policy/${p.type.toLowerCase()}/${p.id}` : `arn:aws:organizations::${org.managementAccountId}:policy/${org.id}/${p.type.toLowerCase()}/${p.id}`,
+    Name: p.name,
+    Description: "",
+    Type: p.type,
+    AwsManaged: managed,
+  };
+}
 
 function describeOrganization(org: OrganizationModel): Record<string, unknown> {
   const management = org.organization.accounts.find((a) => a.id === org.managementAccountId);
@@ -78,7 +120,10 @@ function describeOrganization(org: OrganizationModel): Record<string, unknown> {
     MasterAccountArn: org.accountArn(org.managementAccountId),
     MasterAccountId: org.managementAccountId,
     MasterAccountEmail: management?.email ?? `aws+${org.managementAccountId}@example.com`,
-    AvailablePolicyTypes: [{ Type: "SERVICE_CONTROL_POLICY", Status: "ENABLED" }],
+    AvailablePolicyTypes: [
+      { Type: "SERVICE_CONTROL_POLICY", Status: "ENABLED" },
+      ...(org.policies().some((p) => p.type === "RESOURCE_CONTROL_POLICY") ? [{ Type: "RESOURCE_CONTROL_POLICY", Status: "ENABLED" }] : []),
+    ],
   };
 }
 

@@ -113,6 +113,19 @@ export interface FakeOrganization {
   accounts: FakeAccount[];
   /** Access Analyzers with the organization as zone of trust, in the management account. */
   accessAnalyzers?: FakeAnalyzer[];
+  /** SCPs and RCPs. Default: SCPs enabled with FullAWSAccess on the root, every OU and account; RCPs not enabled. */
+  policies?: FakeOrganizationPolicy[];
+}
+
+/** A service or resource control policy and where it is attached. */
+export interface FakeOrganizationPolicy {
+  /** `p-` and 8 or more lowercase letters or digits (or an AWS managed id such as p-FullAWSAccess). */
+  id: string;
+  name: string;
+  type: "SERVICE_CONTROL_POLICY" | "RESOURCE_CONTROL_POLICY";
+  document: unknown;
+  /** "root", an account id, or an OU's path joined by "/" (`Workloads/Prod`). */
+  targets: string[];
 }
 
 /** Which calls a fault applies to: every field given must match; none given = every call. */

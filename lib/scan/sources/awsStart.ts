@@ -10,6 +10,12 @@ import { describeAwsError } from "../../aws/awsErrors";
 import { DEFAULT_AWS_SETTINGS, ServiceCallCounter, organizationsClient, stsClient, type AwsSettings } from "../../aws/clients";
 import { MemberCredentials, type MemberRoleSettings } from "../../aws/memberCredentials";
 import { discoverOrganization } from "../../aws/organizationReader";
+import { readGuardrails } from "../../aws/guardrailReader";
+import type { GuardrailInput } from "../../analysis/guardrails/organizationPolicies";
+import { Guardrails } from "../../analysis/guardrails/guardrails";
+import type { RiskLists } from "../../analysis/riskLists";
+import { loadGuardrails, saveGuardrails } from "../../db/guardrailStore";
+import { organizationRowId } from "../../db/organizationMembers";
 import type { InventoryStore } from "../../db/inventoryStore";
 import type { ScanSession } from "../../db/scanSession";
 import type { ScanResult } from "../../db/scanTypes";
@@ -80,6 +86,12 @@ export async function startAwsScan(store: InventoryStore, options: AwsScanOption
       return await finishScan(session, progress, { error: `cannot start: ${describeAwsError(error)}` });
     }
     const notices = [...org.notices];
+    let guardrails: GuardrailInput | null = null;
+    if (org.mode === "organization") {
+      const read = await readGuardrails(organizationsClient(options.aws, undefined, orgCalls.counter("organizations")), org.tree);
+      guardrails = read.input;
+      if (read.notice) notices.push(read.notice);
+    }
     let accessAnalyzer: AnalyzerFindingsForScan | null = null;
     if (resources.enabled && org.mode === "organization") {
       const read = await readAnalyzerFindings({ aws: options.aws, calls: orgCalls, regions: resources.regions });
@@ -92,6 +104,7 @@ export async function startAwsScan(store: InventoryStore, options: AwsScanOption
       progress.notice(notice);
     }
     await session.recordOrganization(org, org.mode === "organization");
+    if (guardrails) await saveGuardrails(store.prisma, organizationRowId(org), session.id, guardrails);
     const members = org.accounts.map((a) => a.id);
     const orgId = org.mode === "organization" ? org.orgId : null;
     const stored: StoredScanOptions = {
@@ -110,14 +123,15 @@ export async function startAwsScan(store: InventoryStore, options: AwsScanOption
     const accounts = org.accounts.filter((a) => a.status === null || a.status === "ACTIVE").map((a) => a.id);
     await session.setTotal(accounts.length);
     progress.started(session.id, accounts.length);
+    const analyzer = new AccountAnalyzer(store.catalog);
     return {
       session,
       accounts,
       context: {
         aws: options.aws,
         credentials: new MemberCredentials(options.memberRole, org.callerAccountId, org.partition),
-        analyzer: new AccountAnalyzer(store.catalog),
-        trust: await scanTrustContext(store, stored),
+        analyzer,
+        trust: await scanTrustContext(store, stored, analyzer.risk),
         resources,
         accessAnalyzer,
       },
@@ -127,9 +141,12 @@ export async function startAwsScan(store: InventoryStore, options: AwsScanOption
   }
 }
 
-async function scanTrustContext(store: InventoryStore, options: Pick<StoredScanOptions, "orgId" | "members">): Promise<TrustContext> {
+/** The organization's context for judging trusts, with the guardrails stored at the scan's start (or earlier, when it could not read them). */
+async function scanTrustContext(store: InventoryStore, options: Pick<StoredScanOptions, "orgId" | "members">, risk: RiskLists): Promise<TrustContext> {
   const vendors = await loadVendorDirectory(store.prisma);
-  return trustContext(options.orgId ? { orgId: options.orgId, managementAccountId: null, accounts: options.members.map((id) => ({ id, name: null, email: null, status: null })) } : null, options.members, vendors, new Date());
+  const stored = options.orgId ? await loadGuardrails(store.prisma) : null;
+  const guardrails = stored ? new Guardrails(stored.input, { orgId: options.orgId, managementAccountId: stored.managementAccountId }, risk) : null;
+  return trustContext(options.orgId ? { orgId: options.orgId, managementAccountId: null, accounts: options.members.map((id) => ({ id, name: null, email: null, status: null })) } : null, options.members, vendors, new Date(), guardrails);
 }
 
 /** The account-work context of a stored (queued) scan, as a worker rebuilds it. */
@@ -140,7 +157,7 @@ export async function storedScanContext(store: InventoryStore, options: StoredSc
     aws: { ...DEFAULT_AWS_SETTINGS, region: options.region },
     credentials: new MemberCredentials({ roleName: options.roleName, externalId, sessionName: "vendorscope", durationSeconds: 3600 }, options.callerAccountId, options.partition),
     analyzer,
-    trust: await scanTrustContext(store, options),
+    trust: await scanTrustContext(store, options, analyzer.risk),
     resources: options.resources ?? { enabled: false, regions: null },
     accessAnalyzer: options.accessAnalyzer ?? null,
   };
