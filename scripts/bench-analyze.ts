@@ -12,6 +12,12 @@
  * 30 customer-managed policies of its own, each role attaches 1–3 of them plus an inline
  * policy for 20% of roles (thousands of distinct combinations); 5% of roles trust vendors,
  * 10% other member accounts.
+ *
+ * Each profile is then measured again with guardrails (`--guardrails`, default on): the
+ * accounts in five OUs, FullAWSAccess, a teardown Deny on the root, an IAM Deny sparing admin
+ * roles by aws:PrincipalArn on one OU, an allow-list SCP on another, a region Deny nobody can
+ * judge, and an RCP perimeter that lets in half the vendor accounts — as the Organizations
+ * CLI outputs `analyze` reads (docs/analysis.md, "Guardrails").
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,6 +37,7 @@ const { values } = parseArgs({
     encoding: { type: "string", default: "object" },
     profile: { type: "string", default: "shared,diverse" },
     keep: { type: "boolean", default: false },
+    guardrails: { type: "boolean", default: true },
   },
 });
 const ACCOUNTS = Number(values.accounts);
@@ -161,6 +168,29 @@ function diverseAccountExport(accountId: string, index: number): string {
 }
 
 const PROFILES = { shared: sharedAccountExport, diverse: diverseAccountExport } as const;
+
+/** The organization's SCPs, RCPs and tree as the Organizations CLI prints them: file name → document. */
+function guardrailFiles(members: readonly string[]): Map<string, object> {
+  const files = new Map<string, object>();
+  const ous = Array.from({ length: 5 }, (_, k) => `ou-bnch-${String(k).padStart(8, "0")}`);
+  const policy = (id: string, name: string, type: string, statements: object[], targets: string[]) => {
+    files.set(`guardrails/${id}.json`, { Policy: { PolicySummary: { Id: id, Name: name, Type: type }, Content: JSON.stringify(doc(statements)) } });
+    files.set(`guardrails/${id}.targets.json`, { Targets: targets.map((t) => ({ TargetId: t })) });
+  };
+  for (const ou of ous) files.set(`guardrails/${ou}.parents.json`, { Parents: [{ Id: "r-bnch", Type: "ROOT" }] });
+  members.forEach((id, a) => files.set(`guardrails/${id}.parents.json`, { Parents: [{ Id: ous[a % ous.length], Type: "ORGANIZATIONAL_UNIT" }] }));
+  const SCP = "SERVICE_CONTROL_POLICY";
+  policy("p-FullAWSAccess", "FullAWSAccess", SCP, [{ Effect: "Allow", Action: "*", Resource: "*" }], ["r-bnch", ...ous.filter((_, k) => k !== 1), ...members]);
+  policy("p-teardown01", "DenyTeardown", SCP, [{ Effect: "Deny", Action: ["ec2:TerminateInstances", "rds:Delete*", "s3:DeleteBucket", "dynamodb:DeleteTable", "kms:ScheduleKeyDeletion"], Resource: "*" }], ["r-bnch"]);
+  policy("p-protectiam", "ProtectIam", SCP, [{ Effect: "Deny", Action: "iam:*", Resource: "*", Condition: { ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/role-1*" } } }], [ous[0]!]);
+  policy("p-allowlist1", "WorkloadServices", SCP, [{ Effect: "Allow", Action: ["s3:*", "ec2:*", "logs:*", "cloudwatch:*", "dynamodb:*", "sqs:*", "sns:*", "lambda:*", "kms:*"], Resource: "*" }], [ous[1]!]);
+  policy("p-regions001", "OnlyOurRegions", SCP, [{ Effect: "Deny", NotAction: ["iam:*", "sts:*", "organizations:*", "support:*"], Resource: "*", Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1", "us-east-1"] } } }], ["r-bnch"]);
+  const approved = VENDOR_ACCOUNTS.filter((_, i) => i % 2 === 0);
+  policy("p-perimeter1", "DataPerimeter", "RESOURCE_CONTROL_POLICY", [
+    { Effect: "Deny", Principal: "*", Action: ["sts:AssumeRole", "s3:*", "kms:*"], Resource: "*", Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-bench", "aws:PrincipalAccount": approved }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } },
+  ], ["r-bnch"]);
+  return files;
+}
 const catalog = await loadActionCatalog();
 const roles = ACCOUNTS * ROLES;
 const rate = (seconds: number) => `${Math.round(roles / seconds).toLocaleString("en-US")} roles/s`;
@@ -189,7 +219,8 @@ for (const profile of values.profile!.split(",") as (keyof typeof PROFILES)[]) {
     }
     const start = performance.now();
     const inventory = run.inventoryDocument({ vendors: new VendorDirectory(), now: new Date() });
-    analysisMs += performance.now() - start;
+    const lastJudgeMs = performance.now() - start;
+    analysisMs += lastJudgeMs;
     const stats = run.analyzer.stats;
     const endToEnd = await runTimedCli(["analyze", dir, "--json"]);
     console.log(`\nprofile ${profile}: ${ACCOUNTS} accounts × ${ROLES} roles = ${roles.toLocaleString("en-US")} roles, ${(bytes / 1e6).toFixed(0)} MB of ${URL_ENCODED ? "URL-encoded" : "object"} exports`);
@@ -197,6 +228,22 @@ for (const profile of values.profile!.split(",") as (keyof typeof PROFILES)[]) {
     console.log(`  distinct analysed:      ${stats.trustDocuments.toLocaleString("en-US")} trust documents, ${stats.permissionDocuments.toLocaleString("en-US")} permission documents, ${stats.permissionSets.toLocaleString("en-US")} permission sets`);
     console.log(`  in this process:        ${(analysisMs / 1000).toFixed(2)} s, ${rate(analysisMs / 1000)} (JSON.parse + analysis)`);
     console.log(`  vendorscope analyze --json: exit ${endToEnd.code}, ${endToEnd.seconds.toFixed(2)} s, ${rate(endToEnd.seconds)} end to end, ${(endToEnd.bytes / 1e6).toFixed(0)} MB output, peak RSS ${endToEnd.maxRssMb === null ? "unknown (no GNU time)" : `${endToEnd.maxRssMb.toFixed(0)} MB`}`);
+    if (values.guardrails) {
+      mkdirSync(join(dir, "guardrails"), { recursive: true });
+      for (const [name, value] of guardrailFiles(members)) {
+        writeFileSync(join(dir, name), JSON.stringify(value));
+        run.add(name, value);
+      }
+      const judged = performance.now();
+      const guarded = run.inventoryDocument({ vendors: new VendorDirectory(), now: new Date() });
+      const judgeMs = performance.now() - judged;
+      const withGuardrails = await runTimedCli(["analyze", dir, "--json"]);
+      const cut = guarded.trusts.filter((t) => t.permissions.guardrails.length > 0).length;
+      const blocked = guarded.trusts.filter((t) => t.blockedBy !== null).length;
+      console.log(`  with guardrails:        ${cut.toLocaleString("en-US")} trusts cut by an SCP, ${blocked.toLocaleString("en-US")} blocked by the RCP, ${guarded.errors.length} errors`);
+      console.log(`    judging in this process: ${(judgeMs / 1000).toFixed(2)} s (without: ${(lastJudgeMs / 1000).toFixed(2)} s); in this process: ${rate((analysisMs - lastJudgeMs + judgeMs) / 1000)}`);
+      console.log(`    vendorscope analyze --json: exit ${withGuardrails.code}, ${withGuardrails.seconds.toFixed(2)} s, ${rate(withGuardrails.seconds)} end to end (${((withGuardrails.seconds / endToEnd.seconds - 1) * 100).toFixed(0)}% more time), ${(withGuardrails.bytes / 1e6).toFixed(0)} MB output, peak RSS ${withGuardrails.maxRssMb === null ? "unknown" : `${withGuardrails.maxRssMb.toFixed(0)} MB`}`);
+    }
   } finally {
     if (values.keep) console.log(`  files kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });

@@ -103,7 +103,16 @@ export interface PermissionSummary extends ActionProfile {
   boundary: string | null;
   /** The SCPs that take actions away (lib/analysis/guardrails): the summary is what is left. */
   guardrails: GuardrailEntry[];
+  /** What the role's own policies allowed, where the guardrails cut it (the risky lists before are these plus `removed`). */
+  beforeGuardrails: BeforeGuardrails | null;
   grants: Grant[];
+}
+
+export interface BeforeGuardrails {
+  admin: boolean;
+  privilegeEscalation: string[];
+  actionCount: number;
+  writeActionCount: number;
 }
 
 export interface EffectivePermissions {
@@ -151,6 +160,7 @@ export function effectivePermissions(
     missingPolicies: [...missingPolicies],
     boundary: boundary?.name ?? null,
     guardrails: [],
+    beforeGuardrails: null,
     grants,
   };
   summary.fingerprint = fingerprint(allowed, summary);
@@ -165,6 +175,9 @@ export function afterGuardrails(before: EffectivePermissions, allowed: ActionSet
     ...(cut ? actionProfile(allowed, risk) : {}),
     admin: before.summary.admin && !cut,
     guardrails,
+    beforeGuardrails: cut
+      ? { admin: before.summary.admin, privilegeEscalation: before.summary.privilegeEscalation, actionCount: before.summary.actionCount, writeActionCount: before.summary.writeActionCount }
+      : null,
   };
   summary.fingerprint = fingerprint(allowed, summary);
   return { summary, allowed: cut ? allowed : before.allowed, beforeGuardrails: before };

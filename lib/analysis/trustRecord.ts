@@ -157,6 +157,7 @@ function orderedPermissions(summary: PermissionSummary): TrustPermissions {
     missingPolicies: summary.missingPolicies,
     boundary: summary.boundary,
     guardrails: summary.guardrails,
+    beforeGuardrails: summary.beforeGuardrails,
     fingerprint: summary.fingerprint,
     grants: summary.grants,
   };

@@ -28,40 +28,48 @@ export async function readGuardrails(organizations: OrganizationsClient, tree: O
   const limiter = new Limiter(4);
   const reads: Promise<void>[] = [];
   const failures: string[] = [];
-  for (const [filter, type] of TYPES) {
-    try {
-      for await (const page of paginateListPolicies({ client: organizations }, { Filter: filter })) {
-        for (const summary of page.Policies ?? []) {
-          if (!summary.Id) continue;
-          const id = summary.Id;
-          input.policies.set(id, { id, name: summary.Name ?? id, type, content: null });
-          reads.push(limiter.run(() => readPolicy(organizations, input, id, failures)));
+  // Both types at once, and each policy as soon as it is listed: the scan waits for this before its accounts.
+  const listed = await Promise.all(
+    TYPES.map(async ([filter, type]) => {
+      try {
+        for await (const page of paginateListPolicies({ client: organizations }, { Filter: filter })) {
+          for (const summary of page.Policies ?? []) {
+            if (!summary.Id) continue;
+            const id = summary.Id;
+            input.policies.set(id, { id, name: summary.Name ?? id, type, content: null });
+            reads.push(limiter.run(() => readPolicy(organizations, input, id, failures)));
+          }
         }
+        return null;
+      } catch (error) {
+        return hasErrorCode(error, /^PolicyTypeNotEnabledException$/) ? null : error;
       }
-    } catch (error) {
-      if (hasErrorCode(error, /^PolicyTypeNotEnabledException$/)) continue;
-      await Promise.all(reads);
-      return { input: null, notice: `Guardrails (SCPs and RCPs) not read: ${describeAwsError(error)}; access is shown as the roles' own policies allow it` };
-    }
-  }
+    }),
+  );
   await Promise.all(reads);
+  const refused = listed.find((error) => error !== null);
+  if (refused) return { input: null, notice: `Guardrails (SCPs and RCPs) not read: ${describeAwsError(refused)}; access is shown as the roles' own policies allow it` };
   const notice = failures.length > 0 ? `Guardrails: ${failures.length} ${failures.length === 1 ? "policy" : "policies"} not read in full and not applied: ${failures.slice(0, 5).join("; ")}${failures.length > 5 ? "; …" : ""}` : null;
   return { input, notice };
 }
 
 async function readPolicy(organizations: OrganizationsClient, input: GuardrailInput, id: string, failures: string[]): Promise<void> {
   try {
-    const described = await organizations.send(new DescribePolicyCommand({ PolicyId: id }));
+    const targets = new Set<string>();
+    const [described] = await Promise.all([
+      organizations.send(new DescribePolicyCommand({ PolicyId: id })),
+      (async () => {
+        for await (const page of paginateListTargetsForPolicy({ client: organizations }, { PolicyId: id })) {
+          for (const t of page.Targets ?? []) {
+            if (!t.TargetId) continue;
+            targets.add(t.TargetId);
+            if (t.Name) input.names.set(t.TargetId, t.Name);
+          }
+        }
+      })(),
+    ]);
     const policy = input.policies.get(id)!;
     if (described.Policy?.Content) policy.content = described.Policy.Content;
-    const targets = new Set<string>();
-    for await (const page of paginateListTargetsForPolicy({ client: organizations }, { PolicyId: id })) {
-      for (const t of page.Targets ?? []) {
-        if (!t.TargetId) continue;
-        targets.add(t.TargetId);
-        if (t.Name) input.names.set(t.TargetId, t.Name);
-      }
-    }
     input.targets.set(id, targets);
   } catch (error) {
     input.policies.get(id)!.content = null;

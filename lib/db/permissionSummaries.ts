@@ -22,7 +22,7 @@ export class PermissionSummaries {
 
   private constructor(
     private readonly actionIds: ActionIds,
-    private readonly risk: RiskLists,
+    readonly risk: RiskLists,
   ) {}
 
   static async create(db: Db, catalog: ActionCatalog): Promise<PermissionSummaries> {
@@ -34,7 +34,15 @@ export class PermissionSummaries {
     let full = this.cache.get(set.id);
     if (!full) {
       const stored = set.summary as StoredSummary;
-      full = { ...stored, ...actionProfile(this.actionIds.actionSetOf(set.actionBits), this.risk), privilegeEscalation: stored.privilegeEscalation, accessLevels: stored.accessLevels };
+      full = {
+        ...stored,
+        ...actionProfile(this.actionIds.actionSetOf(set.actionBits), this.risk),
+        privilegeEscalation: stored.privilegeEscalation,
+        accessLevels: stored.accessLevels,
+        // Sets stored before guardrails were read have neither field.
+        guardrails: stored.guardrails ?? [],
+        beforeGuardrails: stored.beforeGuardrails ?? null,
+      };
       if (this.cache.size > 20_000) this.cache.clear();
       this.cache.set(set.id, full);
     }

@@ -16,6 +16,8 @@ import type { Db } from "../db/types";
 import type { TrustRow } from "../inventory/accountInventory";
 import { partyLabel } from "../inventory/party";
 import type { TrustListRow } from "./trusts";
+import { loadGuardrails } from "../db/guardrailStore";
+import type { BlockedBy } from "../analysis/guardrails/guardrailEntry";
 
 export interface StatementNote {
   statement: number;
@@ -34,8 +36,10 @@ export interface PolicyView {
 
 export interface RoleDetail {
   role: { id: number; arn: string; name: string; path: string; accountId: string; accountName: string | null; createDate: Date | null; lastUsed: Date | null; lastUsedRegion: string | null; lastUsedKnown: boolean; removed: boolean };
-  trusts: (Pick<TrustListRow, "id" | "principal" | "party" | "partyName" | "externalId" | "findings" | "risk" | "internal"> & Pick<TrustRow, "statements">)[];
+  trusts: (Pick<TrustListRow, "id" | "principal" | "party" | "partyName" | "externalId" | "findings" | "risk" | "internal"> & Pick<TrustRow, "statements" | "blockedBy">)[];
   permissions: PermissionSummary;
+  /** Names of the roots, OUs and accounts the guardrails are attached to, as last read. */
+  guardrailTargets: ReadonlyMap<string, string>;
   policies: PolicyView[];
   exportedAt: Date | null;
 }
@@ -45,10 +49,11 @@ const serverExports = new StoredExports();
 export async function roleDetail(db: Db, summaries: PermissionSummaries, id: number, risk: RiskLists, exports: StoredExports = serverExports): Promise<RoleDetail | null> {
   const role = await db.role.findUnique({ where: { id }, include: { trusts: { where: { removedScanId: null } } } });
   if (!role) return null;
-  const [account, raw, permissions] = await Promise.all([
+  const [account, raw, permissions, guardrails] = await Promise.all([
     db.account.findUnique({ where: { id: role.accountId }, select: { name: true } }),
     exports.latest(db, role.accountId),
     summaries.load(db, [role.permissionSetId]),
+    loadGuardrails(db),
   ]);
   const trusts = role.trusts
     .map((t) => ({
@@ -61,6 +66,7 @@ export async function roleDetail(db: Db, summaries: PermissionSummaries, id: num
       risk: RISKS[t.riskRank]!,
       internal: t.internal,
       statements: t.statements,
+      blockedBy: t.blockedBy as BlockedBy | null,
     }))
     .sort((a, b) => RISKS.indexOf(b.risk) - RISKS.indexOf(a.risk));
 
@@ -83,6 +89,7 @@ export async function roleDetail(db: Db, summaries: PermissionSummaries, id: num
     },
     trusts,
     permissions: summary,
+    guardrailTargets: guardrails?.input.names ?? new Map(),
     policies,
     exportedAt: raw?.capturedAt ?? null,
   };

@@ -11,6 +11,10 @@ import type { PermissionSummary } from "../analysis/permissions";
 import type { ConditionBlock } from "../analysis/policyDocument";
 import { bySeverity, riskReason, RISKS, worstRisk, type Risk } from "../analysis/risk";
 import type { PermissionSummaries } from "../db/permissionSummaries";
+import { loadGuardrails } from "../db/guardrailStore";
+import type { BlockedBy } from "../analysis/guardrails/guardrailEntry";
+import { RISKY_CATEGORIES, riskyBefore, type RiskyLists } from "../analysis/guardrails/beforeGuardrails";
+import type { RiskLists } from "../analysis/riskLists";
 import type { Db } from "../db/types";
 import { partyLabel } from "../inventory/party";
 import { cachedQuery } from "./inventoryCache";
@@ -33,6 +37,32 @@ export interface VendorTrust {
   firstSeen: Date;
   admin: boolean;
   permissionSetId: number;
+  /** The RCP that keeps this vendor from assuming the role. */
+  blockedBy: BlockedBy | null;
+}
+
+/** One guardrail that cuts this vendor's access, over all its trusts. */
+export interface VendorGuardrail {
+  policyId: string;
+  name: string;
+  type: "scp" | "rcp";
+  target: string;
+  /** The root's, OU's or account's name, when known. */
+  targetName: string | null;
+  /** SCPs: actions taken away from the vendor's roles; RCPs: the assume it blocks. */
+  removed: string[];
+  mayRemove: string[];
+  /** The vendor's trusts it cuts (SCPs) or blocks (RCPs). */
+  trusts: number;
+}
+
+/** What the organization's guardrails do to this vendor: null when none touches it. */
+export interface VendorGuardrails {
+  policies: VendorGuardrail[];
+  /** Trusts the perimeter blocks outright. */
+  blockedTrusts: number;
+  before: RiskyLists;
+  after: RiskyLists;
 }
 
 export interface ServiceLevels {
@@ -53,7 +83,9 @@ export interface VendorDetail {
   /** How many of our accounts it can get into. */
   accountCount: number;
   services: ServiceLevels[];
+  /** After guardrails: over the trusts not blocked by the perimeter. */
   risky: RiskyHoldings;
+  guardrails: VendorGuardrails | null;
   /** Why its risk is what it is, in words (from its riskiest trust), or null without access. */
   riskReason: string | null;
   /** The most severe first; `held` names what this vendor holds behind the finding (e.g. its escalation methods' actions). */
@@ -88,7 +120,7 @@ async function queryVendorDetail(db: Db, summaries: PermissionSummaries, party: 
   const all = await db.trust.findMany({
     where,
     orderBy,
-    select: { id: true, riskRank: true, findings: true, accountId: true, externalAccountId: true, role: { select: { permissionSetId: true } } },
+    select: { id: true, riskRank: true, findings: true, accountId: true, externalAccountId: true, blockedBy: true, role: { select: { permissionSetId: true } } },
   });
   const shown = options.trustPage ? all.slice((options.trustPage - 1) * TRUST_PAGE_SIZE, options.trustPage * TRUST_PAGE_SIZE).map((t) => t.id) : null;
   const trusts = await db.trust.findMany({
@@ -108,11 +140,12 @@ async function queryVendorDetail(db: Db, summaries: PermissionSummaries, party: 
   ]);
   if (all.length === 0 && historyTotal === 0) return null;
 
-  const [accounts, firstSeen, sets, userVendors] = await Promise.all([
+  const [accounts, firstSeen, sets, userVendors, storedGuardrails] = await Promise.all([
     db.account.findMany({ where: { id: { in: [...new Set(trusts.map((t) => t.accountId))] } }, select: { id: true, name: true } }),
     db.scan.findMany({ where: { id: { in: [...new Set(trusts.map((t) => t.firstSeenScanId))] } }, select: { id: true, startedAt: true } }),
     summaries.load(db, [...new Set(all.map((t) => t.role.permissionSetId))]),
     db.vendorAccount.findMany({ where: { source: "user" }, select: { vendor: { select: { name: true } } } }),
+    loadGuardrails(db),
   ]);
   const accountName = new Map(accounts.map((a) => [a.id, a.name]));
   const scanStart = new Map(firstSeen.map((s) => [s.id, s.startedAt]));
@@ -134,9 +167,12 @@ async function queryVendorDetail(db: Db, summaries: PermissionSummaries, party: 
     firstSeen: scanStart.get(t.firstSeenScanId)!,
     admin: sets.get(t.role.permissionSetId)?.admin ?? false,
     permissionSetId: t.role.permissionSetId,
+    blockedBy: t.blockedBy as BlockedBy | null,
   }));
 
-  const usedSets = [...new Set(all.map((t) => t.role.permissionSetId))].map((id) => sets.get(id)!).filter(Boolean);
+  // A trust the perimeter blocks gives the vendor nothing: what it can do is over the others.
+  const open = all.filter((t) => t.blockedBy === null);
+  const usedSets = [...new Set(open.map((t) => t.role.permissionSetId))].map((id) => sets.get(id)!).filter(Boolean);
   const union = (pick: (s: PermissionSummary) => string[]) => [...new Set(usedSets.flatMap(pick))].sort();
   const risky: RiskyHoldings = {
     privilegeEscalation: union((s) => s.privilegeEscalation),
@@ -158,10 +194,65 @@ async function queryVendorDetail(db: Db, summaries: PermissionSummaries, party: 
     accountCount: new Set(all.map((t) => t.accountId)).size,
     services: serviceLevels(usedSets),
     risky,
+    guardrails: vendorGuardrails(all, sets, summaries.risk, storedGuardrails?.input.names ?? new Map()),
     riskReason: all[0] ? riskReason(all[0].findings as FindingCode[], false) : null,
     findings: bySeverity(findingCounts.keys()).map((code) => ({ code, ...pickRule(code), trusts: findingCounts.get(code)!, held: findingRule(code).held?.(risky) ?? [] })),
     history: events.map((e) => ({ ...e, attribution: attributions.includes(e.scanId) })),
     historyTotal,
+  };
+}
+
+function vendorGuardrails(
+  trusts: readonly { blockedBy: unknown; role: { permissionSetId: number } }[],
+  sets: ReadonlyMap<number, PermissionSummary>,
+  risk: RiskLists,
+  names: ReadonlyMap<string, string>,
+): VendorGuardrails | null {
+  const policies = new Map<string, VendorGuardrail & { removedSet: Set<string>; maySet: Set<string> }>();
+  const entry = (e: { policyId: string; name: string; type: "scp" | "rcp"; target: string }) => {
+    const key = `${e.policyId}\u0000${e.target}`;
+    let p = policies.get(key);
+    if (!p) policies.set(key, (p = { policyId: e.policyId, name: e.name, type: e.type, target: e.target, targetName: names.get(e.target) ?? null, removed: [], mayRemove: [], trusts: 0, removedSet: new Set(), maySet: new Set() }));
+    return p;
+  };
+  let blockedTrusts = 0;
+  const before: RiskyLists = { privilegeEscalation: [], destructive: [], costImpact: [], dataAccess: [] };
+  const after: RiskyLists = { privilegeEscalation: [], destructive: [], costImpact: [], dataAccess: [] };
+  for (const t of trusts) {
+    const summary = sets.get(t.role.permissionSetId);
+    if (!summary) continue;
+    const blocked = t.blockedBy as BlockedBy | null;
+    if (blocked) {
+      blockedTrusts++;
+      const p = entry({ ...blocked, type: "rcp" });
+      p.trusts++;
+      p.removedSet.add("sts:AssumeRole");
+    }
+    for (const g of summary.guardrails) {
+      const p = entry(g);
+      p.trusts++;
+      for (const a of g.removed) p.removedSet.add(a);
+      for (const a of g.mayRemove) p.maySet.add(a);
+    }
+    const was = riskyBefore(summary, risk);
+    for (const c of RISKY_CATEGORIES) {
+      before[c].push(...was[c]);
+      if (!blocked) after[c].push(...summary[c]);
+    }
+  }
+  if (policies.size === 0) return null;
+  const unique = (list: string[]) => [...new Set(list)].sort();
+  for (const c of RISKY_CATEGORIES) {
+    before[c] = unique(before[c]);
+    after[c] = unique(after[c]);
+  }
+  return {
+    policies: [...policies.values()]
+      .map(({ removedSet, maySet, ...p }) => ({ ...p, removed: [...removedSet].sort(), mayRemove: [...maySet].sort() }))
+      .sort((a, b) => (a.type === b.type ? b.removed.length - a.removed.length : a.type === "rcp" ? -1 : 1)),
+    blockedTrusts,
+    before,
+    after,
   };
 }
 

@@ -119,6 +119,39 @@ test.describe.serial("the dashboard", () => {
     await expect(page).toHaveURL(/\/accounts\/210000000003$/);
   });
 
+  test("guardrails: an SCP's removed actions, before and after, on the vendor and role pages; the perimeter blocks an unapproved vendor", async ({ page }) => {
+    await page.goto(`/vendors/${encodeURIComponent("vendor:GitHub Actions")}`);
+    const section = page.getByRole("region", { name: "Guardrails" });
+    await expect(section).toBeVisible();
+    const policy = section.locator("tbody tr", { hasText: "DenyCiTeardown" });
+    await expect(policy).toContainText("210000000002");
+    await expect(policy.getByRole("link", { name: "ec2:TerminateInstances" })).toBeVisible();
+    const destructive = section.locator("tbody tr", { hasText: "Destructive" });
+    await expect(destructive.locator(".line-through", { hasText: "s3:DeleteBucket" })).toBeVisible();
+    await shot(page, "vendor-guardrails");
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await shot(page, `vendor-guardrails-${width}`);
+      await section.screenshot({ path: `test-results/screenshots/guardrails-section-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByRole("link", { name: "legacy-ci" }).first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("legacy-ci");
+    await expect(page.getByText(/after guardrails; its own policies allow/)).toBeVisible();
+    await expect(page.getByRole("region", { name: "Guardrails" }).locator("tbody tr", { hasText: "DenyCiTeardown" })).toContainText("rds:DeleteDBInstance");
+    await shot(page, "role-guardrails");
+
+    await page.goto(`/vendors/${encodeURIComponent("vendor:Snyk")}`);
+    await expect(page.getByTestId("blocked-by")).toContainText("blocked by RCP DataPerimeter");
+    await expect(page.getByTestId("perimeter-blocked")).toContainText("this vendor cannot assume any of our roles");
+    await expect(page.locator("tbody tr", { hasText: "snyk-scanner" }).locator(".risk-badge").first()).toHaveText(/low/i);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await shot(page, `vendor-blocked-${width}`);
+    }
+  });
+
   test("role page: policies pretty-printed with the statements behind findings highlighted; hostile names stay text", async ({ page }) => {
     await page.goto("/trusts?q=contractor");
     await page.getByRole("link", { name: "contractor-admin" }).click();

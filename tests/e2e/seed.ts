@@ -3,7 +3,9 @@
  * vendor list, one vendor mapping, then two real scans of the Acme fixture organization
  * through the fake AWS — the first of an older state of it, the second of today's, with one
  * account whose AssumeRole is denied — so pages have history, trends, stale data, hostile
- * names and IAM users with keys to show.
+ * names and IAM users with keys to show. Its guardrails: an SCP that keeps CI roles from
+ * tearing production down, and an RCP data perimeter that lets in only approved vendors
+ * (Snyk is not one).
  *
  *   VENDORSCOPE_DATA_DIR=… npx tsx tests/e2e/seed.ts
  */
@@ -84,6 +86,47 @@ export function today(org: FakeOrganization): FakeOrganization {
   );
 }
 
+const doc = (...statements: object[]) => ({ Version: "2012-10-17", Statement: statements });
+/** Every outside account the fixture trusts except Snyk's. */
+const APPROVED_VENDORS = ["454464851268", "464622532012", "507897595701", "777766665555", "888877776666", "666655554444"];
+
+/** The organization's SCPs and RCPs (lib/analysis/guardrails). */
+export function guardrails(org: FakeOrganization): FakeOrganization {
+  return {
+    ...org,
+    policies: [
+      { id: "p-FullAWSAccess", name: "FullAWSAccess", type: "SERVICE_CONTROL_POLICY", document: doc({ Effect: "Allow", Action: "*", Resource: "*" }), targets: ["root", ...org.accounts.map((a) => a.id)] },
+      {
+        id: "p-ci0teardown",
+        name: "DenyCiTeardown",
+        type: "SERVICE_CONTROL_POLICY",
+        document: doc({
+          Sid: "CiRolesNeverDeleteProduction",
+          Effect: "Deny",
+          Action: ["ec2:TerminateInstances", "rds:DeleteDBInstance", "rds:DeleteDBCluster", "s3:DeleteBucket", "dynamodb:DeleteTable"],
+          Resource: "*",
+          Condition: { ArnLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/github-*", "arn:aws:iam::*:role/*-ci"] } },
+        }),
+        targets: [PROD],
+      },
+      {
+        id: "p-perimeter0",
+        name: "DataPerimeter",
+        type: "RESOURCE_CONTROL_POLICY",
+        document: doc({
+          Sid: "OnlyOurOrganizationAndApprovedVendors",
+          Effect: "Deny",
+          Principal: "*",
+          Action: "sts:AssumeRole",
+          Resource: "*",
+          Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": org.id, "aws:PrincipalAccount": APPROVED_VENDORS }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } },
+        }),
+        targets: ["root"],
+      },
+    ],
+  };
+}
+
 /** Acme a few months earlier: legacy-ci and the contractor didn't exist, Datadog still had its ExternalId in staging. */
 function earlier(org: FakeOrganization): FakeOrganization {
   const prod = editAccount(org, PROD, (d) => {
@@ -119,7 +162,7 @@ export async function seed(): Promise<void> {
     await setUserMapping(db.prisma, "888877776666", "Initech Consulting");
     await createLocalUser(db.prisma, { ...ADMIN, role: "admin" });
     await createLocalUser(db.prisma, { ...VIEWER, role: "viewer" });
-    const acme = (await loadFixtureDirectory(ACME)).organization!;
+    const acme = guardrails((await loadFixtureDirectory(ACME)).organization!);
     const first = await scan(store, earlier(acme));
     const second = await scan(store, today(acme), { denyAssumeRole: [SECURITY] });
     console.log(`seeded ${dataDir}: scan #${first.id} ${first.status}, scan #${second.id} ${second.status} (${second.changes} changes)`);

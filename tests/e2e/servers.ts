@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { loadFixtureDirectory, startFakeAws } from "@/testkit/fakeAws";
-import { ACME, today } from "./seed";
+import { ACME, guardrails, today } from "./seed";
 import { OIDC_CLIENT, startOidcIssuer } from "./oidcIssuer";
 import { ADMIN, LOCKOUT_ATTEMPTS } from "./users";
 
@@ -54,7 +54,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 // "Scan now" on the seeded server scans the fixture organization through a slow fake AWS,
 // one account at a time, so its progress can be watched.
-const fake = await startFakeAws({ organization: today((await loadFixtureDirectory(ACME)).organization!), faults: { latencyMs: 700 } });
+const fake = await startFakeAws({ organization: today(guardrails((await loadFixtureDirectory(ACME)).organization!)), faults: { latencyMs: 700 } });
 // The empty server creates its first admin from the environment, as a fresh install does.
 await serve(port + 1, join(dataRoot, "empty"), { VENDORSCOPE_ADMIN_EMAIL: ADMIN.email, VENDORSCOPE_ADMIN_PASSWORD: ADMIN.password });
 // Single sign-on against a real OIDC issuer on PORT + 2.

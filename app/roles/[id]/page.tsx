@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { DataTable, Raw } from "@/components/DataTable";
 import { PageHeader, Section } from "@/components/PageHeader";
 import { PolicyDocumentView } from "@/components/PolicyDocumentView";
+import { GuardrailsSection } from "@/components/GuardrailsSection";
+import { riskyAfter, riskyBefore } from "@/lib/analysis/guardrails/beforeGuardrails";
 import { Th } from "@/components/SortHeader";
 import { TimeAgo } from "@/components/TimeAgo";
 import { PartyCell, TrustFactsCells } from "@/components/TrustCells";
@@ -62,6 +64,11 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
           <dt className="text-xs text-slate-500">Can do</dt>
           <dd>
             {permissions.admin ? <strong className="text-red-700">everything (administrator)</strong> : `${permissions.actionCount.toLocaleString("en-US")} actions (${permissions.writeActionCount} write)`}
+            {permissions.beforeGuardrails ? (
+              <span className="block text-xs text-slate-500">
+                after guardrails; its own policies allow {permissions.beforeGuardrails.admin ? "everything" : `${permissions.beforeGuardrails.actionCount.toLocaleString("en-US")} actions`}
+              </span>
+            ) : null}
           </dd>
         </div>
         <div>
@@ -75,11 +82,31 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
           {detail.trusts.map((t) => (
             <tr key={t.id}>
               <PartyCell party={t.party} partyName={t.partyName} internal={t.internal} />
-              <TrustFactsCells principal={t.principal} externalId={t.externalId} risk={t.risk} findings={t.findings} />
+              <TrustFactsCells
+                principal={t.principal}
+                note={
+                  t.blockedBy ? (
+                    <span className="block text-xs font-medium text-emerald-800" data-testid="blocked-by">
+                      blocked by RCP <span className="[overflow-wrap:anywhere]">{t.blockedBy.name}</span>
+                    </span>
+                  ) : null
+                }
+                externalId={t.externalId}
+                risk={t.risk}
+                findings={t.findings}
+              />
             </tr>
           ))}
         </DataTable>
       </Section>
+
+      {permissions.guardrails.length > 0 ? (
+        <GuardrailsSection
+          policies={permissions.guardrails.map((g) => ({ ...g, targetName: detail.guardrailTargets.get(g.target) ?? null }))}
+          before={riskyBefore(permissions, riskLists)}
+          after={riskyAfter(permissions)}
+        />
+      ) : null}
 
       {permissions.missingPolicies.length > 0 ? (
         <p role="alert" className="mb-6 rounded border border-amber-300 bg-amber-50 p-3 text-sm">

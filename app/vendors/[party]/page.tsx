@@ -6,6 +6,7 @@ import { ChangeBadge } from "@/components/ChangeBadge";
 import { DataTable, Td } from "@/components/DataTable";
 import { DownloadLinks } from "@/components/DownloadLinks";
 import { FindingBadge } from "@/components/FindingBadge";
+import { GuardrailsSection } from "@/components/GuardrailsSection";
 import { ResourceGrantCells } from "@/components/ResourceCells";
 import { PageHeader, Section } from "@/components/PageHeader";
 import { RiskBadge } from "@/components/RiskBadge";
@@ -111,6 +112,11 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
                     <>
                       {t.statementPrincipal !== t.principal ? <span className="block text-xs text-slate-500">policy says: {t.statementPrincipal}</span> : null}
                       {t.conditions ? <span className="block text-xs text-slate-500">conditions: {Object.keys(t.conditions).join(", ")}</span> : null}
+                      {t.blockedBy ? (
+                        <span className="block text-xs font-medium text-emerald-800" data-testid="blocked-by">
+                          blocked by RCP <span className="[overflow-wrap:anywhere]">{t.blockedBy.name}</span>
+                        </span>
+                      ) : null}
                     </>
                   }
                   externalId={t.externalId}
@@ -172,6 +178,10 @@ export default async function VendorPage({ searchParams }: { searchParams: Promi
             <RiskyActions risky={vendor.risky} />
           </Section>
         </div>
+      ) : null}
+
+      {vendor.guardrails ? (
+        <GuardrailsSection policies={vendor.guardrails.policies} before={vendor.guardrails.before} after={vendor.guardrails.after} blocked={{ trusts: vendor.guardrails.blockedTrusts, of: vendor.trustTotal }} />
       ) : null}
 
       {vendor.findings.length > 0 ? (

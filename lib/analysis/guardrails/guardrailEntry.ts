@@ -7,9 +7,9 @@ export interface GuardrailEntry {
   type: GuardrailType;
   /** The root, OU or account the policy is attached to on the account's path. */
   target: string;
-  /** Actions the policy takes away (`service:*` when it takes all of a service the role held). */
+  /** Actions the policy takes away (`service:*`: every action of that service). */
   removed: string[];
-  /** Actions a Deny takes away only when a condition we cannot judge holds: counted as still possible. */
+  /** Actions a Deny takes away only when a condition we cannot judge holds: counted as still possible (past 100, their services: `service:*`). */
   mayRemove: string[];
   /** The condition keys that decide `mayRemove`. */
   conditionKeys: string[];

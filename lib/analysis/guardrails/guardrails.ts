@@ -68,8 +68,9 @@ const AWS_MANAGED_CONTENT: Record<string, string> = {
   "p-RCPFullAWSAccess": JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] }),
 };
 
-/** When an action list names more than this many of one service and all it held, it is written `service:*`. */
-const PATTERN_ABOVE = 10;
+
+/** A conditional Deny (a region rule) may cover most of what a role holds: past this many actions, its services are named instead. */
+const MAY_REMOVE_LISTED = 100;
 
 export class Guardrails {
   private readonly policyProblems: { source: string; message: string }[] = [];
@@ -189,8 +190,8 @@ export class Guardrails {
         name: e.g.policy.name,
         type: e.g.policy.type,
         target: e.target,
-        removed: this.names(e.removed, before),
-        mayRemove: this.names(may, before),
+        removed: this.names(e.removed),
+        mayRemove: this.names(may, MAY_REMOVE_LISTED),
         conditionKeys: [...e.keys].sort(),
       });
     }
@@ -338,8 +339,11 @@ export class Guardrails {
     return out;
   }
 
-  /** Action names, a whole service the role held written `service:*` when it is more than a few. */
-  private names(set: ActionSet, held: ActionSet): string[] {
+  /**
+   * Action names; every action of a service is written `service:*`. With `servicesAbove`, a
+   * list longer than that names the services only (`service:*` for some or all of their actions).
+   */
+  private names(set: ActionSet, servicesAbove = Infinity): string[] {
     const { catalog } = this.risk;
     const out: string[] = [];
     const ranges = catalog.serviceRanges();
@@ -347,13 +351,14 @@ export class Guardrails {
       const { start, end } = ranges[service]!;
       const count = set.countRange(start, end);
       if (count === 0) continue;
-      if (count > PATTERN_ABOVE && count === held.countRange(start, end)) {
+      if (count === end - start) {
         out.push(`${catalog.serviceNames[service]}:*`);
         continue;
       }
       for (let i = start; i < end; i++) if (set.has(i)) out.push(catalog.name(i));
     }
-    return out;
+    if (out.length <= servicesAbove) return out;
+    return [...new Set(out.map((name) => `${name.slice(0, name.indexOf(":"))}:*`))];
   }
 
   private compile(policy: OrganizationPolicy): CompiledGuardrail {

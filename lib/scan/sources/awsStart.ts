@@ -86,17 +86,17 @@ export async function startAwsScan(store: InventoryStore, options: AwsScanOption
       return await finishScan(session, progress, { error: `cannot start: ${describeAwsError(error)}` });
     }
     const notices = [...org.notices];
-    let guardrails: GuardrailInput | null = null;
-    if (org.mode === "organization") {
-      const read = await readGuardrails(organizationsClient(options.aws, undefined, orgCalls.counter("organizations")), org.tree);
-      guardrails = read.input;
-      if (read.notice) notices.push(read.notice);
-    }
+    // The guardrails and the organization's analyzer findings, read side by side.
+    const [guardrailRead, analyzerRead] = await Promise.all([
+      org.mode === "organization" ? readGuardrails(organizationsClient(options.aws, undefined, orgCalls.counter("organizations")), org.tree) : null,
+      resources.enabled && org.mode === "organization" ? readAnalyzerFindings({ aws: options.aws, calls: orgCalls, regions: resources.regions }) : null,
+    ]);
+    const guardrails: GuardrailInput | null = guardrailRead?.input ?? null;
+    if (guardrailRead?.notice) notices.push(guardrailRead.notice);
     let accessAnalyzer: AnalyzerFindingsForScan | null = null;
-    if (resources.enabled && org.mode === "organization") {
-      const read = await readAnalyzerFindings({ aws: options.aws, calls: orgCalls, regions: resources.regions });
-      notices.push(...read.warnings);
-      accessAnalyzer = { findings: read.byAccount, unread: read.unread, uncovered: read.uncovered };
+    if (analyzerRead) {
+      notices.push(...analyzerRead.warnings);
+      accessAnalyzer = { findings: analyzerRead.byAccount, unread: analyzerRead.unread, uncovered: analyzerRead.uncovered };
     }
     session.addApiCalls(orgCalls.total, orgCalls.toRecord());
     for (const notice of notices) {

@@ -12,6 +12,7 @@ import { parseVendorList, VendorDirectory } from "@/lib/analysis/vendorList";
 import { authorizationDetails, listAccounts, type RoleSpec } from "@/testkit/exports";
 import { describePolicy, FULL_AWS_ACCESS, listParents, listTargets } from "@/testkit/organizationPolicies";
 import { allow, analyzer, policy } from "../../helpers/policies";
+import { riskyAfter, riskyBefore } from "@/lib/analysis/guardrails/beforeGuardrails";
 
 const ORG = "o-acme12345";
 const ROOT = "r-ab12";
@@ -165,6 +166,30 @@ describe("SCPs: what is left at every level of the account's path", () => {
       { policyId: "p-regions01", name: "DenyOtherRegions", type: "scp", target: ROOT, removed: [], mayRemove: ["ec2:RunInstances"], conditionKeys: ["aws:RequestedRegion"] },
     ]);
     expect(t.permissions.costImpact).toContain("ec2:RunInstances");
+  });
+
+  it("a region rule over most of an admin role's actions names the services it may cut, not every action", () => {
+    const regions = scp("p-regions02", "OnlyOurRegions", { Effect: "Deny", NotAction: ["iam:*", "sts:*"], Resource: "*", Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1"] } } });
+    const t = onlyTrust(analyze([...TREE, ...fullAccessEverywhere(), ["p-regions02.json", regions], ["p-regions02.targets.json", listTargets(ROOT)]], [vendorRole()]));
+    const entry = t.permissions.guardrails[0]!;
+    expect(entry.removed).toEqual([]);
+    expect(entry.mayRemove).toContain("ec2:*");
+    expect(entry.mayRemove).not.toContain("iam:*");
+    expect(entry.mayRemove.every((a) => a.endsWith(":*"))).toBe(true);
+    expect(t.permissions.admin).toBe(true);
+  });
+
+  it("what the role's own policies allowed is kept beside what is left, and the risky lists before are those after plus what was removed", () => {
+    const deny = scp("p-denyterm1", "DenyDestruction", { Effect: "Deny", Action: ["ec2:TerminateInstances", "s3:DeleteBucket", "iam:PassRole"], Resource: "*" });
+    const t = onlyTrust(analyze([...TREE, ...fullAccessEverywhere(), ["p-denyterm1.json", deny], ["p-denyterm1.targets.json", listTargets(ROOT)]], [vendorRole()]));
+    expect(t.permissions.beforeGuardrails).toMatchObject({ admin: true, actionCount: t.permissions.actionCount + 3 });
+    expect(t.permissions.beforeGuardrails!.privilegeEscalation.length).toBeGreaterThan(t.permissions.privilegeEscalation.length);
+    const before = riskyBefore(t.permissions, run.analyzer.risk);
+    expect(before.destructive).toEqual([...t.permissions.destructive, "ec2:TerminateInstances", "s3:DeleteBucket"].sort());
+    expect(riskyAfter(t.permissions).destructive).toEqual(t.permissions.destructive);
+    const untouched = onlyTrust(analyze([], [vendorRole()]));
+    expect(untouched.permissions.beforeGuardrails).toBeNull();
+    expect(riskyBefore(untouched.permissions, run.analyzer.risk)).toEqual(riskyAfter(untouched.permissions));
   });
 
   it("a Deny on some resources only is shown, not subtracted", () => {
