@@ -116,11 +116,56 @@ export interface BeforeGuardrails {
 }
 
 export interface EffectivePermissions {
-  summary: PermissionSummary;
+  /** Built on first use: a role whose permissions the guardrails cut never needs the uncut lists. */
+  readonly summary: PermissionSummary;
   /** Every action granted, for "who can do X" queries. */
-  allowed: ActionSet;
+  readonly allowed: ActionSet;
+  /** What the summary says beyond the actions (known at once: the fingerprint is made of it). */
+  readonly identity: PermissionIdentity;
   /** What the identity policies and boundary allowed before the organization's guardrails cut it, when they did. */
-  beforeGuardrails?: EffectivePermissions;
+  readonly beforeGuardrails?: EffectivePermissions;
+}
+
+export type PermissionIdentity = Pick<PermissionSummary, "fingerprint" | "admin" | "unknownActions" | "missingPolicies" | "boundary" | "guardrails" | "beforeGuardrails" | "grants">;
+
+/** Permissions whose action profile (the risky lists, services, levels) is worked out when first read. */
+class Permissions implements EffectivePermissions {
+  private built: PermissionSummary | null = null;
+
+  constructor(
+    readonly allowed: ActionSet,
+    readonly identity: PermissionIdentity,
+    private readonly risk: RiskLists,
+    /** Same actions: its profile is this one's. */
+    private readonly sameActionsAs?: EffectivePermissions,
+    readonly beforeGuardrails?: EffectivePermissions,
+  ) {}
+
+  get summary(): PermissionSummary {
+    if (!this.built) {
+      const { fingerprint, admin, unknownActions, missingPolicies, boundary, guardrails, beforeGuardrails, grants } = this.identity;
+      const profile: ActionProfile = this.sameActionsAs ? this.sameActionsAs.summary : actionProfile(this.allowed, this.risk);
+      this.built = {
+        fingerprint,
+        admin,
+        accessLevels: profile.accessLevels,
+        privilegeEscalation: profile.privilegeEscalation,
+        destructive: profile.destructive,
+        costImpact: profile.costImpact,
+        dataAccess: profile.dataAccess,
+        actionCount: profile.actionCount,
+        writeActionCount: profile.writeActionCount,
+        services: profile.services,
+        unknownActions,
+        missingPolicies,
+        boundary,
+        guardrails,
+        beforeGuardrails,
+        grants,
+      };
+    }
+    return this.built;
+  }
 }
 
 export function effectivePermissions(
@@ -151,36 +196,36 @@ export function effectivePermissions(
   }
   allowed = allowed.minus(denied);
 
-  const unknownActions = [...new Set(policies.flatMap((p) => p.compiled.unknownActions))].sort();
-  const summary: PermissionSummary = {
+  const identity: PermissionIdentity = {
     fingerprint: "",
     admin: everywhere && allowed.isFull(),
-    ...actionProfile(allowed, risk),
-    unknownActions,
+    unknownActions: [...new Set(policies.flatMap((p) => p.compiled.unknownActions))].sort(),
     missingPolicies: [...missingPolicies],
     boundary: boundary?.name ?? null,
     guardrails: [],
     beforeGuardrails: null,
     grants,
   };
-  summary.fingerprint = fingerprint(allowed, summary);
-  return { summary, allowed };
+  identity.fingerprint = fingerprint(allowed, identity);
+  return new Permissions(allowed, identity, risk);
 }
 
 /** The permissions left once the guardrails took actions away (or may take them, `mayRemove`). */
 export function afterGuardrails(before: EffectivePermissions, allowed: ActionSet, guardrails: GuardrailEntry[], risk: RiskLists): EffectivePermissions {
   const cut = !allowed.containsAll(before.allowed);
-  const summary: PermissionSummary = {
-    ...before.summary,
-    ...(cut ? actionProfile(allowed, risk) : {}),
-    admin: before.summary.admin && !cut,
+  const was = before.identity;
+  const identity: PermissionIdentity = {
+    ...was,
+    fingerprint: "",
+    admin: was.admin && !cut,
     guardrails,
-    beforeGuardrails: cut
-      ? { admin: before.summary.admin, privilegeEscalation: before.summary.privilegeEscalation, actionCount: before.summary.actionCount, writeActionCount: before.summary.writeActionCount }
-      : null,
+    // Read from the actions, not the uncut summary: that is never built for a role the guardrails cut.
+    beforeGuardrails: cut ? { admin: was.admin, privilegeEscalation: risk.escalationMethods(before.allowed), actionCount: before.allowed.count(), writeActionCount: before.allowed.countShared(risk.write) } : null,
   };
-  summary.fingerprint = fingerprint(allowed, summary);
-  return { summary, allowed: cut ? allowed : before.allowed, beforeGuardrails: before };
+  const kept = cut ? allowed : before.allowed;
+  // What is left follows from what the role's policies allowed and what the guardrails took.
+  identity.fingerprint = createHash("sha256").update(was.fingerprint).update(JSON.stringify(guardrails)).digest("hex").slice(0, 32);
+  return new Permissions(kept, identity, risk, cut ? undefined : before, before);
 }
 
 export function actionProfile(allowed: ActionSet, risk: RiskLists): ActionProfile {
@@ -234,10 +279,9 @@ function servicesOf(set: ActionSet, catalog: ActionCatalog): ServiceAccess[] {
   return listOfParts(parts);
 }
 
-function fingerprint(allowed: ActionSet, summary: PermissionSummary): string {
+function fingerprint(allowed: ActionSet, summary: PermissionIdentity): string {
   const hash = createHash("sha256");
   hash.update(allowed.key());
   hash.update(JSON.stringify([summary.admin, summary.unknownActions, summary.missingPolicies, summary.boundary, summary.grants]));
-  if (summary.guardrails.length > 0) hash.update(JSON.stringify(summary.guardrails));
   return hash.digest("hex").slice(0, 32);
 }

@@ -13,7 +13,8 @@
  * whose condition we cannot judge takes nothing away: its actions are listed as `mayRemove`.
  * Pure, and memoised per account path, condition outcomes and permission set.
  */
-import type { ActionSet } from "../actionSet";
+import { rangeMask, type ActionSet } from "../actionSet";
+import { listOfParts } from "../listOfParts";
 import { afterGuardrails, type EffectivePermissions } from "../permissions";
 import { decodePolicyText, normalisePolicy, PolicyError, type ConditionBlock } from "../policyDocument";
 import type { RiskLists } from "../riskLists";
@@ -342,24 +343,38 @@ export class Guardrails {
   /**
    * Action names; every action of a service is written `service:*`. With `servicesAbove`, a
    * list longer than that names the services only (`service:*` for some or all of their actions).
+   * Built from per-service parts shared by every role that loses the same of a service (the
+   * JSON writer writes a shared part's text once).
    */
   private names(set: ActionSet, servicesAbove = Infinity): string[] {
     const { catalog } = this.risk;
-    const out: string[] = [];
     const ranges = catalog.serviceRanges();
+    const coarse = set.count() > servicesAbove;
+    const parts: (readonly string[])[] = [];
     for (let service = 0; service < ranges.length; service++) {
       const { start, end } = ranges[service]!;
       const count = set.countRange(start, end);
       if (count === 0) continue;
-      if (count === end - start) {
-        out.push(`${catalog.serviceNames[service]}:*`);
+      if (coarse || count === end - start) {
+        parts.push((this.wholeService[service] ??= [`${catalog.serviceNames[service]}:*`]));
         continue;
       }
-      for (let i = start; i < end; i++) if (set.has(i)) out.push(catalog.name(i));
+      let key = `${service}`;
+      for (let w = start >>> 5, last = (end - 1) >>> 5; w <= last; w++) key += `,${set.words[w]! & rangeMask(w, start, end)}`;
+      let part = this.someOfService.get(key);
+      if (!part) {
+        const names: string[] = [];
+        for (let i = start; i < end; i++) if (set.has(i)) names.push(catalog.name(i));
+        part = names;
+        if (this.someOfService.size < 100_000) this.someOfService.set(key, part);
+      }
+      parts.push(part);
     }
-    if (out.length <= servicesAbove) return out;
-    return [...new Set(out.map((name) => `${name.slice(0, name.indexOf(":"))}:*`))];
+    return listOfParts(parts);
   }
+
+  private readonly wholeService: (readonly string[])[] = [];
+  private readonly someOfService = new Map<string, readonly string[]>();
 
   private compile(policy: OrganizationPolicy): CompiledGuardrail {
     const content = policy.content ?? AWS_MANAGED_CONTENT[policy.id] ?? null;
