@@ -4,18 +4,10 @@ import { Section } from "@/components/PageHeader";
 import { Th } from "@/components/SortHeader";
 import { RISKY_CATEGORIES, type RiskyCategory, type RiskyLists } from "@/lib/analysis/guardrails/beforeGuardrails";
 import { count } from "@/lib/format";
+import type { VendorGuardrail } from "@/lib/queries/vendorDetail";
 
-export interface GuardrailRow {
-  policyId: string;
-  name: string;
-  type: "scp" | "rcp";
-  target: string;
-  targetName: string | null;
-  removed: string[];
-  mayRemove: string[];
-  /** Trusts it cuts or blocks (vendor page); absent for one role. */
-  trusts?: number;
-}
+/** A vendor's guardrail row; for one role, without the count of trusts. */
+export type GuardrailRow = Omit<VendorGuardrail, "trusts"> & { trusts?: number };
 
 const LABEL: Record<RiskyCategory, [string, string]> = {
   privilegeEscalation: ["Privilege escalation", "method"],

@@ -195,11 +195,16 @@ async function queryVendorDetail(db: Db, summaries: PermissionSummaries, party: 
     services: serviceLevels(usedSets),
     risky,
     guardrails: vendorGuardrails(all, sets, summaries.risk, storedGuardrails?.input.names ?? new Map()),
-    riskReason: all[0] ? riskReason(all[0].findings as FindingCode[], false) : null,
+    riskReason: all[0] ? (all[0].blockedBy ? perimeterReason(all[0].blockedBy as unknown as BlockedBy) : riskReason(all[0].findings as FindingCode[], false)) : null,
     findings: bySeverity(findingCounts.keys()).map((code) => ({ code, ...pickRule(code), trusts: findingCounts.get(code)!, held: findingRule(code).held?.(risky) ?? [] })),
     history: events.map((e) => ({ ...e, attribution: attributions.includes(e.scanId) })),
     historyTotal,
   };
+}
+
+/** When even its riskiest trust is blocked, the perimeter is why the vendor is low. */
+function perimeterReason(blocked: BlockedBy): string {
+  return `the data perimeter (RCP ${blocked.name}) blocks it from assuming our roles`;
 }
 
 function vendorGuardrails(

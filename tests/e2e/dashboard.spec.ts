@@ -145,6 +145,7 @@ test.describe.serial("the dashboard", () => {
     await page.goto(`/vendors/${encodeURIComponent("vendor:Snyk")}`);
     await expect(page.getByTestId("blocked-by")).toContainText("blocked by RCP DataPerimeter");
     await expect(page.getByTestId("perimeter-blocked")).toContainText("this vendor cannot assume any of our roles");
+    await expect(page.getByTestId("risk-reason")).toContainText("because the data perimeter (RCP DataPerimeter) blocks it from assuming our roles");
     await expect(page.locator("tbody tr", { hasText: "snyk-scanner" }).locator(".risk-badge").first()).toHaveText(/low/i);
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
